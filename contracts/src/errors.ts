@@ -1,0 +1,53 @@
+// Stable, dotted error codes. Clients branch on these, never on messages.
+import { z } from 'zod';
+
+export const ERROR_CODES = [
+  'request.invalid',
+  'request.malformed_json',
+  'request.too_large',
+  'request.unsupported_media_type',
+  'request.rate_limited',
+  'request.not_found',
+  'auth.required',
+  'auth.invalid_credentials',
+  'auth.locked',
+  'auth.totp_required',
+  'auth.totp_enrolment_required',
+  'auth.totp_invalid',
+  'auth.totp_not_enabled',
+  'auth.csrf_invalid',
+  'auth.password_change_required',
+  'auth.password_weak',
+  'auth.forbidden',
+  'user.not_found',
+  'user.email_taken',
+  'user.mission_required',
+  'user.organisation_required',
+  'user.cannot_change_self',
+  'token.not_found',
+  'mission.not_found',
+  'mission.code_taken',
+  'organisation.not_found',
+  'organisation.name_taken',
+  'conflict.stale_version',
+  'internal.error',
+  'service.unavailable',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ErrorDetail = z.object({
+  path: z.string().describe('Dotted path of the field at fault, e.g. body.email'),
+  code: z.string(),
+  message: z.string(),
+});
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
+
+export const ErrorResponse = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string(),
+    details: z.array(ErrorDetail).optional(),
+  }),
+});
+export type ErrorResponse = z.infer<typeof ErrorResponse>;

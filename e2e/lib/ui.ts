@@ -1,0 +1,25 @@
+// Steps through the console the way a person would; selectors prefer names and roles.
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill(password);
+  await page.locator('form button[type=submit]').click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.locator('.topbar__end button.button--quiet').click();
+  await page.locator('input[name=email]').waitFor();
+}
+
+export async function waitForMap(page: Page): Promise<void> {
+  await page.locator('[data-testid=map][data-map-ready=true]').waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('[data-testid=map] canvas').count(), 1);
+}
+
+export async function navIds(page: Page): Promise<string[]> {
+  await page.locator('.topbar__nav').waitFor();
+  return page.locator('[data-nav]').evaluateAll((els) => els.map((el) => el.getAttribute('data-nav') ?? ''));
+}

@@ -1,0 +1,46 @@
+// Opens the database the configuration names: SQLite in the data directory (WAL, foreign keys on)
+// or PostgreSQL. Both are driven through one Kysely instance typed by schema.ts.
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { Config } from '../config';
+import type { Database } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+/** The executor every repository takes: the database itself or an open transaction. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+
+export interface DbHandle {
+  db: Db;
+  dialect: Dialect;
+  /** For SQLite only: the raw connection, used by backup. */
+  sqlite: SQLite.Database | null;
+  close(): Promise<void>;
+}
+
+// int8 (COUNT, bigint columns) arrives as text by default; every value we keep fits in 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function openDatabase(config: Config['database']): DbHandle {
+  const plugins = [new CamelCasePlugin()];
+  if (config.kind === 'sqlite') {
+    fs.mkdirSync(path.dirname(config.file), { recursive: true });
+    const sqlite = new SQLite(config.file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+    return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+  }
+  const pool = new pg.Pool({
+    connectionString: config.url,
+    max: 10,
+    ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+  return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
+}

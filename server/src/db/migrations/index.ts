@@ -1,0 +1,13 @@
+// Every migration, in order. Names are date-prefixed and never change once released;
+// migrations only go forward. See docs/DATABASE.md for how to add one.
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../client';
+import * as platform from './2026_11_29_0001_platform';
+
+export interface SiagaMigration {
+  up(db: Kysely<any>, dialect: Dialect): Promise<void>;
+}
+
+export const MIGRATIONS: Record<string, SiagaMigration> = {
+  '2026_11_29_0001_platform': platform,
+};

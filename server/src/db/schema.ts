@@ -1,0 +1,166 @@
+// Row types of every table, as Kysely sees them through CamelCasePlugin (snake_case in SQL).
+// Dialect rules (docs/DATABASE.md): times are ISO 8601 UTC text, booleans are 0/1 integers,
+// structured values are JSON text, ids are UUID text. The same rows work on SQLite and PostgreSQL.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface OrganisationsTable {
+  id: string;
+  kind: 'headquarters' | 'partner';
+  name: string;
+  shortName: string;
+  email: string | null;
+  phone: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MissionsTable {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'embassy' | 'consulate' | 'office';
+  city: string;
+  /** JSON array of ISO 3166-1 alpha-2 codes; mission_countries indexes it. */
+  countries: string;
+  /** JSON array of { country, adminAreas? }. */
+  jurisdictions: string;
+  hotline: string;
+  email: string | null;
+  address: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MissionCountriesTable {
+  missionId: string;
+  country: string;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  displayName: string;
+  passwordHash: string;
+  role: string;
+  organisationId: string | null;
+  locale: 'id' | 'en';
+  status: 'active' | 'disabled';
+  totpSecretEnc: string | null;
+  totpEnabled: number;
+  mustChangePassword: number;
+  /** Keyed hash of the email, shared with login_throttle so lockouts work for unknown emails too. */
+  loginKey: string;
+  lastLoginAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserMissionsTable {
+  userId: string;
+  missionId: string;
+}
+
+export interface RoleSettingsTable {
+  role: string;
+  totpRequired: number;
+  updatedAt: string;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie value; the cookie itself is never stored. */
+  id: string;
+  userId: string;
+  csrfToken: string;
+  stage: 'complete' | 'totp' | 'totp_enrol';
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  userId: string;
+  name: string;
+  tokenHash: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  lockouts: number;
+  lockedUntil: string | null;
+  updatedAt: string;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: string;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  requestId: string | null;
+  changes: string | null;
+  meta: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  kind: string;
+  payload: string;
+  status: 'pending' | 'processing' | 'done' | 'dead';
+  attempts: number;
+  maxAttempts: number;
+  runAt: string;
+  lockedBy: string | null;
+  lockedUntil: string | null;
+  lastError: string | null;
+  idempotencyKey: string | null;
+  createdAt: string;
+  updatedAt: string;
+  doneAt: string | null;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  missions: MissionsTable;
+  missionCountries: MissionCountriesTable;
+  users: UsersTable;
+  userMissions: UserMissionsTable;
+  roleSettings: RoleSettingsTable;
+  sessions: SessionsTable;
+  apiTokens: ApiTokensTable;
+  loginThrottle: LoginThrottleTable;
+  auditLog: AuditLogTable;
+  auditHead: AuditHeadTable;
+  outbox: OutboxTable;
+}
+
+export type UserRow = Selectable<UsersTable>;
+export type MissionRow = Selectable<MissionsTable>;
+export type OrganisationRow = Selectable<OrganisationsTable>;
+export type SessionRow = Selectable<SessionsTable>;
+export type AuditRow = Selectable<AuditLogTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type NewOutbox = Insertable<OutboxTable>;
+export type UserUpdateRow = Updateable<UsersTable>;
+export type { Generated };

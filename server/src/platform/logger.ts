@@ -1,0 +1,10 @@
+// One pino logger per process. Secrets in headers never reach the log.
+import pino from 'pino';
+import type { Config } from '../config';
+
+export function createLogger(config: Pick<Config, 'logLevel' | 'env'>) {
+  return pino({
+    level: config.env === 'test' && config.logLevel === 'info' ? 'warn' : config.logLevel,
+    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+  });
+}

@@ -1,0 +1,73 @@
+// Chooses the page from the session stage and the path: sign-in until the session is complete,
+// the forced password change while a one-time password is in use, then the requested page.
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from './features/auth/AuthContext';
+import { AccountPage } from './routes/AccountPage';
+import { DashboardPage } from './routes/DashboardPage';
+import { ForcedPasswordPage, LoginPage } from './routes/LoginPage';
+import { MissionPage } from './routes/MissionPage';
+import { MissionsPage } from './routes/MissionsPage';
+import { NotFoundPage } from './routes/NotFoundPage';
+import { UserPage } from './routes/UserPage';
+import { UsersPage } from './routes/UsersPage';
+import { matchRoute, navigate, usePath, type Route } from './router';
+
+let returnTo = '/';
+
+export function App() {
+  const { t } = useTranslation();
+  const { state } = useAuth();
+  const path = usePath();
+  const route = matchRoute(path);
+  const complete = state.status === 'signedIn' && state.session.stage === 'complete' && state.session.user;
+  const signingIn = state.status === 'signedOut' || (state.status === 'signedIn' && !complete);
+
+  useEffect(() => {
+    if (signingIn && route.name !== 'login') {
+      returnTo = path;
+      navigate('/login', { replace: true });
+    } else if (complete && route.name === 'login') {
+      const target = returnTo;
+      returnTo = '/';
+      navigate(target, { replace: true });
+    }
+  }, [signingIn, complete, route.name, path]);
+
+  useEffect(() => {
+    document.title = `${t(`titles.${route.name}`)} · Siaga`;
+  }, [t, route.name]);
+
+  if (state.status === 'loading') {
+    return (
+      <p className="splash" role="status">
+        {t('common.loading')}
+      </p>
+    );
+  }
+  if (signingIn) return <LoginPage />;
+  if (state.status === 'signedIn' && state.session.user?.mustChangePassword) return <ForcedPasswordPage />;
+  return (
+    <Page route={route} isAdmin={state.status === 'signedIn' && state.session.user?.role === 'hq_admin'} />
+  );
+}
+
+function Page({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
+  switch (route.name) {
+    case 'login':
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'users':
+      return isAdmin ? <UsersPage /> : <NotFoundPage />;
+    case 'user':
+      return isAdmin ? <UserPage id={route.id} /> : <NotFoundPage />;
+    case 'missions':
+      return <MissionsPage />;
+    case 'mission':
+      return <MissionPage code={route.code} />;
+    case 'account':
+      return <AccountPage />;
+    case 'notFound':
+      return <NotFoundPage />;
+  }
+}

@@ -1,0 +1,100 @@
+// A small fetch client for the Siaga API: JSON in and out, the CSRF header on every
+// state-changing request, and one error type carrying the server's stable error code.
+import type { ErrorDetail } from '@siaga/contracts';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    readonly requestId: string | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+let csrfToken: string | null = null;
+let unauthorizedHandler: (() => void) | null = null;
+
+/** The CSRF token comes with every LoginResult; the latest one wins. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Called when any request answers 401 auth.required: the session is gone. */
+export function onUnauthorized(handler: (() => void) | null): void {
+  unauthorizedHandler = handler;
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+export function withQuery(path: string, query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function parseError(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // not JSON: fall through to a generic error for this status
+  }
+  const err = (body as { error?: Partial<ApiErrorShape> } | null)?.error;
+  if (err && typeof err.code === 'string') {
+    return new ApiError(
+      res.status,
+      err.code,
+      err.message ?? err.code,
+      Array.isArray(err.details) ? err.details : [],
+      err.requestId ?? null,
+    );
+  }
+  const code = res.status >= 500 ? 'internal.error' : res.status === 404 ? 'request.not_found' : 'http.error';
+  return new ApiError(res.status, code, `HTTP ${res.status}`);
+}
+
+interface ApiErrorShape {
+  code: string;
+  message: string;
+  requestId: string;
+  details: ErrorDetail[];
+}
+
+export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? null : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network.error', 'Network error');
+  }
+  if (!res.ok) {
+    const error = await parseError(res);
+    if (error.status === 401 && error.code === 'auth.required') unauthorizedHandler?.();
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  del: <T = void>(path: string) => request<T>('DELETE', path),
+};

@@ -1,0 +1,63 @@
+// A tiny history router: the path is the state, pushState moves it, and a hook re-renders
+// whoever reads it. Enough for the console's handful of pages.
+import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react';
+
+const NAV_EVENT = 'siaga:navigate';
+
+function subscribe(callback: () => void): () => void {
+  window.addEventListener('popstate', callback);
+  window.addEventListener(NAV_EVENT, callback);
+  return () => {
+    window.removeEventListener('popstate', callback);
+    window.removeEventListener(NAV_EVENT, callback);
+  };
+}
+
+const getPath = () => window.location.pathname;
+
+export function usePath(): string {
+  return useSyncExternalStore(subscribe, getPath);
+}
+
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
+  if (to === window.location.pathname + window.location.search) return;
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  window.scrollTo(0, 0);
+  window.dispatchEvent(new Event(NAV_EVENT));
+}
+
+export type Route =
+  | { name: 'login' }
+  | { name: 'dashboard' }
+  | { name: 'users' }
+  | { name: 'user'; id: string }
+  | { name: 'missions' }
+  | { name: 'mission'; code: string }
+  | { name: 'account' }
+  | { name: 'notFound' };
+
+export function matchRoute(path: string): Route {
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, second, extra] = parts;
+  if (extra !== undefined) return { name: 'notFound' };
+  if (first === undefined) return { name: 'dashboard' };
+  if (first === 'login' && !second) return { name: 'login' };
+  if (first === 'account' && !second) return { name: 'account' };
+  if (first === 'users') return second ? { name: 'user', id: second } : { name: 'users' };
+  if (first === 'missions') return second ? { name: 'mission', code: second } : { name: 'missions' };
+  return { name: 'notFound' };
+}
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
+
+export function Link({ to, onClick, ...rest }: LinkProps) {
+  const handle = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  return <a href={to} onClick={handle} {...rest} />;
+}
