@@ -27,7 +27,10 @@ const missionFields = {
   city: z.string().trim().min(1).max(100),
   countries: z.array(CountryCode).min(1).max(30),
   jurisdictions: z.array(Jurisdiction).max(60),
-  hotline: z.string().trim().regex(/^\+[1-9]\d{6,14}$/, 'E.164, such as +249912345678'),
+  hotline: z
+    .string()
+    .trim()
+    .regex(/^\+[1-9]\d{6,14}$/, 'E.164, such as +249912345678'),
   email: z.email().max(254),
   address: z.string().trim().min(3).max(500),
 };

@@ -115,8 +115,8 @@ export async function startServer(name: string): Promise<RunningServer> {
         ['user', 'create', '--email', email, '--role', role, '--password-stdin', '--json', ...extra],
         `${password}\n`,
       );
-      const parsed = parseJson(out) as CliUser | { user: CliUser };
-      return 'user' in parsed ? parsed.user : parsed;
+      const parsed = parseJson(out) as { user?: CliUser };
+      return (parsed.user ?? parsed) as CliUser;
     },
     async createMission(code, extra = []) {
       return parseJson(await cli(['mission', 'create', '--code', code, '--json', ...extra]));

@@ -23,3 +23,12 @@ export async function navIds(page: Page): Promise<string[]> {
   await page.locator('.topbar__nav').waitFor();
   return page.locator('[data-nav]').evaluateAll((els) => els.map((el) => el.getAttribute('data-nav') ?? ''));
 }
+
+/** Waits until no "loading" placeholder is left on the page. */
+export async function waitForLoaded(page: Page): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while ((await page.locator('.loading').count()) > 0) {
+    if (Date.now() > deadline) throw new Error('page still loading after 20 s');
+    await page.waitForTimeout(100);
+  }
+}

@@ -43,7 +43,7 @@ test('id.json and en.json have identical key sets', async () => {
   assert.deepEqual({ onlyId, onlyEn }, { onlyId: [], onlyEn: [] });
 });
 
-test('no translation is empty or the same placeholder set differs', async () => {
+test('translations are non-empty and use the same placeholders', async () => {
   const [id, en] = await Promise.all([load('id'), load('en')]);
   const vars = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
   for (const [key, value] of id) {

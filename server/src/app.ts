@@ -11,12 +11,17 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { openDatabase, type DbHandle } from './db/client';
 import { migrate } from './db/migrate';
 import { AppError, errorHandler } from './errors';
-import type { Deps, RequestContext } from './platform/context';
+import type { RequestContext } from './platform/context';
 import { createKeyring, resolveSecretKey } from './platform/crypto';
 import { createLogger } from './platform/logger';
 import { createPasswordHasher } from './platform/auth/passwords';
@@ -45,7 +50,10 @@ export async function createDeps(config: Config, opts: { migrate?: boolean } = {
   const handle = openDatabase(config.database);
   try {
     if (opts.migrate !== false) {
-      await migrate(handle, { hqName: config.hqName, schema: config.database.kind === 'postgres' ? config.database.schema : null });
+      await migrate(handle, {
+        hqName: config.hqName,
+        schema: config.database.kind === 'postgres' ? config.database.schema : null,
+      });
     }
     return {
       config,
@@ -63,7 +71,10 @@ export async function createDeps(config: Config, opts: { migrate?: boolean } = {
   }
 }
 
-export async function buildApp(config: Config, given?: AppDeps): Promise<{ app: FastifyInstance; deps: AppDeps }> {
+export async function buildApp(
+  config: Config,
+  given?: AppDeps,
+): Promise<{ app: FastifyInstance; deps: AppDeps }> {
   const deps = given ?? (await createDeps(config));
   const app = Fastify({
     loggerInstance: deps.log as FastifyBaseLogger,
@@ -85,7 +96,9 @@ export async function buildApp(config: Config, given?: AppDeps): Promise<{ app: 
     void reply.header('x-request-id', String(req.id));
   });
 
-  const tileOrigin = config.map.tileUrl ? new URL(config.map.tileUrl.replace(/\{[a-z]\}/g, '0')).origin : null;
+  const tileOrigin = config.map.tileUrl
+    ? new URL(config.map.tileUrl.replace(/\{[a-z]\}/g, '0')).origin
+    : null;
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -105,7 +118,11 @@ export async function buildApp(config: Config, given?: AppDeps): Promise<{ app: 
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Siaga API', version: VERSION, description: 'Protecting nationals and migrants abroad in crises (MICIC).' },
+      info: {
+        title: 'Siaga API',
+        version: VERSION,
+        description: 'Protecting nationals and migrants abroad in crises (MICIC).',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'siaga_session' },
@@ -137,7 +154,10 @@ export async function buildApp(config: Config, given?: AppDeps): Promise<{ app: 
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
   if (hasWeb) await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: ['index.html'] });
   app.setNotFoundHandler((req, reply) => {
-    const isPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    const isPage =
+      req.method === 'GET' &&
+      !req.url.startsWith('/api/') &&
+      (req.headers.accept ?? '').includes('text/html');
     if (hasWeb && isPage) return reply.type('text/html').sendFile('index.html');
     throw new AppError('request.not_found', 404, 'No such route');
   });

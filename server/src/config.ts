@@ -15,7 +15,10 @@ const EnvSchema = z.object({
   SIAGA_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
-    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL; leave it unset for the embedded SQLite database')
+    .regex(
+      /^postgres(ql)?:\/\//,
+      'must be a postgres:// URL; leave it unset for the embedded SQLite database',
+    )
     .optional(),
   SIAGA_DB_SCHEMA: z
     .string()
@@ -23,7 +26,10 @@ const EnvSchema = z.object({
     .optional(),
   SIAGA_SECRET_KEY: z
     .string()
-    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 random bytes in base64 (openssl rand -base64 32)')
+    .refine(
+      (v) => Buffer.from(v, 'base64').length === 32,
+      'must be 32 random bytes in base64 (openssl rand -base64 32)',
+    )
     .optional(),
   SIAGA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SIAGA_PUBLIC_URL: z.url().optional(),
@@ -50,11 +56,13 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
-  readonly database: { readonly kind: 'sqlite'; readonly file: string } | {
-    readonly kind: 'postgres';
-    readonly url: string;
-    readonly schema: string | null;
-  };
+  readonly database:
+    | { readonly kind: 'sqlite'; readonly file: string }
+    | {
+        readonly kind: 'postgres';
+        readonly url: string;
+        readonly schema: string | null;
+      };
   /** Base64 key from the environment; in development it may come from the data directory instead. */
   readonly secretKey: string | null;
   readonly logLevel: string;
@@ -84,14 +92,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const problems: string[] = [];
   if (!parsed.success) {
     for (const issue of parsed.error.issues) problems.push(`${issue.path.join('.')}: ${issue.message}`);
-    throw new ConfigError(problems);
   }
-  const e = parsed.data;
-  if (e.NODE_ENV === 'production' && !e.SIAGA_SECRET_KEY) {
+  // Rules across settings are checked on the raw values too, so that they are listed together
+  // with any malformed setting instead of only after it is fixed.
+  if (cleaned.NODE_ENV === 'production' && !cleaned.SIAGA_SECRET_KEY) {
     problems.push('SIAGA_SECRET_KEY: required when NODE_ENV=production (openssl rand -base64 32)');
   }
-  if (e.SIAGA_DB_SCHEMA && !e.DATABASE_URL) problems.push('SIAGA_DB_SCHEMA: only applies with DATABASE_URL');
-  if (problems.length) throw new ConfigError(problems);
+  if (cleaned.SIAGA_DB_SCHEMA && !cleaned.DATABASE_URL)
+    problems.push('SIAGA_DB_SCHEMA: only applies with DATABASE_URL');
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
+  const e = parsed.data;
 
   const dataDir = path.resolve(e.SIAGA_DATA_DIR);
   const config: Config = {

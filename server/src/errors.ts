@@ -24,7 +24,11 @@ export const forbidden = (message = 'You are not allowed to do this') =>
 export const invalid = (path: string, code: string, message: string) =>
   new AppError('request.invalid', 400, message, [{ path, code, message }]);
 export const staleVersion = () =>
-  new AppError('conflict.stale_version', 409, 'This record was changed by someone else; reload it and try again');
+  new AppError(
+    'conflict.stale_version',
+    409,
+    'This record was changed by someone else; reload it and try again',
+  );
 
 function toAppError(err: FastifyError | Error): AppError {
   if (err instanceof AppError) return err;
@@ -35,7 +39,12 @@ function toAppError(err: FastifyError | Error): AppError {
       code: v.keyword,
       message: v.message ?? 'Invalid value',
     }));
-    return new AppError('request.invalid', 400, `Invalid ${where}: ${details[0]?.path} ${details[0]?.message}`, details);
+    return new AppError(
+      'request.invalid',
+      400,
+      `Invalid ${where}: ${details[0]?.path} ${details[0]?.message}`,
+      details,
+    );
   }
   const code = (err as FastifyError).code;
   switch (code) {
@@ -49,7 +58,11 @@ function toAppError(err: FastifyError | Error): AppError {
         { path: 'body', code: 'too_large', message: err.message },
       ]);
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new AppError('request.unsupported_media_type', 415, 'Send JSON (content-type: application/json)');
+      return new AppError(
+        'request.unsupported_media_type',
+        415,
+        'Send JSON (content-type: application/json)',
+      );
     case 'FST_ERR_NOT_FOUND':
       return new AppError('request.not_found', 404, 'No such route');
   }
@@ -63,7 +76,11 @@ function toAppError(err: FastifyError | Error): AppError {
   if (status && status >= 400 && status < 500) {
     return new AppError('request.invalid', status, err.message);
   }
-  return new AppError('internal.error', 500, 'Something went wrong on our side; the request id identifies it');
+  return new AppError(
+    'internal.error',
+    500,
+    'Something went wrong on our side; the request id identifies it',
+  );
 }
 
 export function errorHandler(err: FastifyError | Error, request: FastifyRequest, reply: FastifyReply) {

@@ -25,14 +25,15 @@ export function App() {
 
   useEffect(() => {
     if (signingIn && route.name !== 'login') {
-      returnTo = path;
+      // After an expired session, come back to the same page; after signing out, start afresh.
+      returnTo = state.status === 'signedOut' && state.reason === 'loggedOut' ? '/' : path;
       navigate('/login', { replace: true });
     } else if (complete && route.name === 'login') {
       const target = returnTo;
       returnTo = '/';
       navigate(target, { replace: true });
     }
-  }, [signingIn, complete, route.name, path]);
+  }, [signingIn, complete, route.name, path, state]);
 
   useEffect(() => {
     document.title = `${t(`titles.${route.name}`)} · Siaga`;

@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { AuthProvider } from './features/auth/AuthContext';
 import './i18n';
-import './styles.css';
+import './styles/base.css';
+import './styles/pages.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -2,7 +2,14 @@
 // scripts. Errors go to stderr and exit non-zero.
 import { Command, Option } from 'commander';
 import fs from 'node:fs';
-import { MissionCreate, OrganisationCreate, Role, UserCreate, type Mission, type User } from '@siaga/contracts';
+import {
+  MissionCreate,
+  OrganisationCreate,
+  Role,
+  UserCreate,
+  type Mission,
+  type User,
+} from '@siaga/contracts';
 import { createDeps, type AppDeps } from '../app';
 import { loadConfig, type Config } from '../config';
 import { openDatabase } from '../db/client';
@@ -50,8 +57,15 @@ program
   .option('--no-worker', 'do not run the outbox worker in this process')
   .action(async (o: { port?: string; host?: string; worker: boolean }) => {
     try {
-      config = loadConfig({ ...process.env, ...(o.port ? { PORT: o.port } : {}), ...(o.host ? { SIAGA_HOST: o.host } : {}) });
-      await serve(config, { worker: o.worker, onListening: (url) => process.stderr.write(`Siaga is listening on ${url}\n`) });
+      config = loadConfig({
+        ...process.env,
+        ...(o.port ? { PORT: o.port } : {}),
+        ...(o.host ? { SIAGA_HOST: o.host } : {}),
+      });
+      await serve(config, {
+        worker: o.worker,
+        onListening: (url) => process.stderr.write(`Siaga is listening on ${url}\n`),
+      });
     } catch (err) {
       fail(err, opts());
     }
@@ -75,9 +89,14 @@ program
     const c = cfg();
     const handle = openDatabase(c.database);
     try {
-      const res = await migrate(handle, { hqName: c.hqName, schema: c.database.kind === 'postgres' ? c.database.schema : null });
+      const res = await migrate(handle, {
+        hqName: c.hqName,
+        schema: c.database.kind === 'postgres' ? c.database.schema : null,
+      });
       print(opts(), { ...res, database: handle.dialect }, () =>
-        res.applied.length ? `Applied ${res.applied.length} migration(s):\n  ${res.applied.join('\n  ')}` : `Database is up to date (${res.total} migrations).`,
+        res.applied.length
+          ? `Applied ${res.applied.length} migration(s):\n  ${res.applied.join('\n  ')}`
+          : `Database is up to date (${res.total} migrations).`,
       );
     } catch (err) {
       fail(err, opts());
@@ -97,24 +116,37 @@ user
   .option('--organisation <id>', 'partner organisation id, for partners')
   .option('--locale <locale>', 'id or en', 'id')
   .option('--password-stdin', 'read the password from standard input')
-  .action(async (o: { email: string; role: string; name?: string; mission?: string[]; organisation?: string; locale: string; passwordStdin?: boolean }) => {
-    const password = o.passwordStdin ? await readStdin() : undefined;
-    await withDeps(async (deps) => {
-      const input = UserCreate.parse({
-        email: o.email,
-        displayName: o.name ?? o.email,
-        role: o.role,
-        missionCodes: o.mission ?? [],
-        ...(o.organisation ? { organisationId: o.organisation } : {}),
-        locale: o.locale,
-        ...(password !== undefined ? { password } : {}),
+  .action(
+    async (o: {
+      email: string;
+      role: string;
+      name?: string;
+      mission?: string[];
+      organisation?: string;
+      locale: string;
+      passwordStdin?: boolean;
+    }) => {
+      const password = o.passwordStdin ? await readStdin() : undefined;
+      await withDeps(async (deps) => {
+        const input = UserCreate.parse({
+          email: o.email,
+          displayName: o.name ?? o.email,
+          role: o.role,
+          missionCodes: o.mission ?? [],
+          ...(o.organisation ? { organisationId: o.organisation } : {}),
+          locale: o.locale,
+          ...(password !== undefined ? { password } : {}),
+        });
+        const res = await users.createUser(deps, cli, input);
+        print(opts(), res.oneTimePassword ? res : res.user, () =>
+          [
+            `Created ${res.user.role} ${res.user.email} (${res.user.id})`,
+            ...(res.oneTimePassword ? [`One-time password: ${res.oneTimePassword}`] : []),
+          ].join('\n'),
+        );
       });
-      const res = await users.createUser(deps, cli, input);
-      print(opts(), res.oneTimePassword ? res : res.user, () =>
-        [`Created ${res.user.role} ${res.user.email} (${res.user.id})`, ...(res.oneTimePassword ? [`One-time password: ${res.oneTimePassword}`] : [])].join('\n'),
-      );
-    });
-  });
+    },
+  );
 user
   .command('list')
   .description('list staff users')
@@ -127,7 +159,9 @@ user
         all.push(...p.items);
         cursor = p.nextCursor ?? undefined;
       } while (cursor);
-      print(opts(), all, () => table(all, ['email', 'role', 'missionCodes', 'status', 'totpEnabled', 'lastLoginAt']));
+      print(opts(), all, () =>
+        table(all, ['email', 'role', 'missionCodes', 'status', 'totpEnabled', 'lastLoginAt']),
+      );
     }),
   );
 
@@ -135,7 +169,7 @@ program
   .command('token')
   .description('personal API tokens')
   .command('create')
-  .description("create a personal API token for a user (printed once)")
+  .description('create a personal API token for a user (printed once)')
   .requiredOption('--email <email>', "the token's user")
   .option('--name <name>', 'what the token is for', 'cli')
   .option('--days <n>', 'expire after n days')
@@ -143,7 +177,10 @@ program
     withDeps(async (deps) => {
       const u = await users.findUserByEmailForSystem(deps, o.email);
       if (!u) throw new AppError('user.not_found', 404, `No user with email ${o.email}`);
-      const t = await createToken(deps, cli, u.id, { name: o.name, ...(o.days ? { expiresInDays: Number(o.days) } : {}) });
+      const t = await createToken(deps, cli, u.id, {
+        name: o.name,
+        ...(o.days ? { expiresInDays: Number(o.days) } : {}),
+      });
       print(opts(), t, () => `Token for ${u.email} (shown once):\n${t.token}`);
     }),
   );
@@ -160,12 +197,28 @@ mission
   .requiredOption('--hotline <e164>', 'hotline in E.164')
   .requiredOption('--address <address>', 'postal address')
   .option('--email <email>', 'email')
-  .action((o: { code: string; name: string; kind: string; city: string; countries: string; hotline: string; address: string; email?: string }) =>
-    withDeps(async (deps) => {
-      const input = MissionCreate.parse({ ...o, countries: o.countries.split(',').map((c) => c.trim().toUpperCase()).filter(Boolean) });
-      const m = await missions.createMission(deps, cli, input);
-      print(opts(), m, () => `Created mission ${m.code} (${m.name})`);
-    }),
+  .action(
+    (o: {
+      code: string;
+      name: string;
+      kind: string;
+      city: string;
+      countries: string;
+      hotline: string;
+      address: string;
+      email?: string;
+    }) =>
+      withDeps(async (deps) => {
+        const input = MissionCreate.parse({
+          ...o,
+          countries: o.countries
+            .split(',')
+            .map((c) => c.trim().toUpperCase())
+            .filter(Boolean),
+        });
+        const m = await missions.createMission(deps, cli, input);
+        print(opts(), m, () => `Created mission ${m.code} (${m.name})`);
+      }),
   );
 mission
   .command('list')
@@ -191,7 +244,11 @@ program
   .action(() =>
     withDeps(async (deps) => {
       const res = await verifyAuditChain(deps);
-      print(opts(), res, () => (res.ok ? `Audit log intact: ${res.entries} entries.` : `AUDIT LOG DAMAGED at entry ${res.firstBadSeq}: ${res.problem}`));
+      print(opts(), res, () =>
+        res.ok
+          ? `Audit log intact: ${res.entries} entries.`
+          : `AUDIT LOG DAMAGED at entry ${res.firstBadSeq}: ${res.problem}`,
+      );
       if (!res.ok) process.exitCode = 3;
     }),
   );
@@ -203,7 +260,7 @@ program
     const c = cfg();
     if (c.database.kind === 'postgres') {
       process.stderr.write(
-        'Siaga is on PostgreSQL: back it up with PostgreSQL\'s own tools, for example\n' +
+        "Siaga is on PostgreSQL: back it up with PostgreSQL's own tools, for example\n" +
           '  pg_dump --format=custom --file=siaga.dump "$DATABASE_URL"\n' +
           'and restore with pg_restore. Keep SIAGA_SECRET_KEY safe too: without it encrypted fields cannot be read.\n',
       );
@@ -214,7 +271,12 @@ program
       if (fs.existsSync(file)) throw new Error(`${file} exists; choose a new file name`);
       await handle.sqlite!.backup(file);
       const bytes = fs.statSync(file).size;
-      print(opts(), { file, bytes }, () => `Backed up ${c.database.kind === 'sqlite' ? c.database.file : ''} to ${file} (${bytes} bytes). Keep the secret key (data/secret.key) with it.`);
+      print(
+        opts(),
+        { file, bytes },
+        () =>
+          `Backed up ${c.database.kind === 'sqlite' ? c.database.file : ''} to ${file} (${bytes} bytes). Keep the secret key (data/secret.key) with it.`,
+      );
     } catch (err) {
       fail(err, opts());
     } finally {
@@ -265,7 +327,11 @@ program
       const first = (await users.listUsers(deps, cli, { limit: 1 })).items.length === 0;
       let credentials: { email: string; password: string } | null = null;
       if (first) {
-        const res = await users.createUser(deps, systemContext('setup'), UserCreate.parse({ email: 'admin@siaga.local', displayName: 'Administrator', role: 'hq_admin' }));
+        const res = await users.createUser(
+          deps,
+          systemContext('setup'),
+          UserCreate.parse({ email: 'admin@siaga.local', displayName: 'Administrator', role: 'hq_admin' }),
+        );
         credentials = { email: res.user.email, password: res.oneTimePassword! };
         await seedDemo(deps);
       }
@@ -275,8 +341,18 @@ program
         onListening: (url) => {
           const shown = url.replace('127.0.0.1', 'localhost');
           const lines = ['', `  Siaga is running: ${shown}`, `  API docs:         ${shown}/api/docs`];
-          if (credentials) lines.push('', `  Sign in as ${credentials.email}`, `  one-time password: ${credentials.password}`, '  (you will choose your own password at first sign-in; it is not shown again)');
-          else lines.push('', '  Sign in with your account. Lost the admin password? siaga user create --email you@example.org --role hq_admin');
+          if (credentials)
+            lines.push(
+              '',
+              `  Sign in as ${credentials.email}`,
+              `  one-time password: ${credentials.password}`,
+              '  (you will choose your own password at first sign-in; it is not shown again)',
+            );
+          else
+            lines.push(
+              '',
+              '  Sign in with your account. Lost the admin password? siaga user create --email you@example.org --role hq_admin',
+            );
           lines.push('', '  Stop with Ctrl+C.', '');
           process.stdout.write(lines.join('\n'));
         },

@@ -12,26 +12,53 @@ export function print(opts: OutputOptions, value: unknown, human: () => string) 
 
 export function table(rows: Record<string, unknown>[], columns: string[]): string {
   if (!rows.length) return '(none)';
-  const cell = (v: unknown) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(',') : String(v));
+  const cell = (v: unknown) =>
+    v === null || v === undefined ? '' : Array.isArray(v) ? v.join(',') : String(v);
   const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
-  const line = (vals: string[]) => vals.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(columns.map((c) => c.toUpperCase())), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join('\n');
+  const line = (vals: string[]) =>
+    vals
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(columns.map((c) => c.toUpperCase())),
+    ...rows.map((r) => line(columns.map((c) => cell(r[c])))),
+  ].join('\n');
 }
 
 export function fail(err: unknown, opts: OutputOptions): never {
   if (err instanceof AppError) {
-    const lines = [`error: ${err.message} (${err.code})`, ...(err.details ?? []).map((d) => `  ${d.path}: ${d.message}`)];
+    const lines = [
+      `error: ${err.message} (${err.code})`,
+      ...(err.details ?? []).map((d) => `  ${d.path}: ${d.message}`),
+    ];
     process.stderr.write(`${lines.join('\n')}\n`);
-    if (opts.json) process.stdout.write(`${JSON.stringify({ error: { code: err.code, message: err.message, details: err.details ?? [] } })}\n`);
+    if (opts.json)
+      process.stdout.write(
+        `${JSON.stringify({ error: { code: err.code, message: err.message, details: err.details ?? [] } })}\n`,
+      );
     process.exit(err.status >= 500 ? 70 : 1);
   }
   if (err instanceof ConfigError) {
     process.stderr.write(`${err.message}\n`);
     process.exit(78);
   }
-  const e = err as { issues?: { path: PropertyKey[]; message: string }[] };
+  const e = err as { issues?: { path: PropertyKey[]; code?: string; message: string }[] };
   if (Array.isArray(e?.issues)) {
-    process.stderr.write(`error: invalid input\n${e.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}\n`);
+    process.stderr.write(
+      `error: invalid input\n${e.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')}\n`,
+    );
+    // Scripts get the same error document for bad input as for a refused request.
+    if (opts.json) {
+      const details = e.issues.map((i) => ({
+        path: i.path.join('.'),
+        code: i.code ?? 'invalid',
+        message: i.message,
+      }));
+      process.stdout.write(
+        `${JSON.stringify({ error: { code: 'request.invalid', message: 'Invalid input', details } })}\n`,
+      );
+    }
     process.exit(1);
   }
   process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
@@ -41,5 +68,7 @@ export function fail(err: unknown, opts: OutputOptions): never {
 export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }

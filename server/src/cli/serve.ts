@@ -4,6 +4,20 @@ import { buildApp, createDeps, type AppDeps } from '../app';
 import type { Config } from '../config';
 import { buildHandlers } from '../jobs';
 import { OutboxWorker } from '../platform/outbox/outbox';
+import { purgeExpiredSessions } from '../modules/auth/auth.service';
+import type { Deps } from '../platform/context';
+
+const HOUSEKEEPING_MS = 10 * 60_000;
+
+/** Periodic clean-up that rides along with every worker: expired sessions. */
+function startHousekeeping(deps: Deps) {
+  const run = () =>
+    purgeExpiredSessions(deps).catch((err: unknown) => deps.log.warn({ err }, 'housekeeping failed'));
+  void run();
+  const timer = setInterval(run, HOUSEKEEPING_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 function onSignal(stop: () => Promise<void>) {
   let stopping = false;
@@ -19,12 +33,17 @@ function onSignal(stop: () => Promise<void>) {
   process.on('SIGTERM', handler);
 }
 
-export async function serve(config: Config, opts: { worker: boolean; deps?: AppDeps; onListening?: (url: string) => void }) {
+export async function serve(
+  config: Config,
+  opts: { worker: boolean; deps?: AppDeps; onListening?: (url: string) => void },
+) {
   const { app, deps } = await buildApp(config, opts.deps);
   const worker = opts.worker ? new OutboxWorker(deps, buildHandlers()) : null;
   const address = await app.listen({ port: config.port, host: config.host });
   worker?.start();
+  const stopHousekeeping = worker ? startHousekeeping(deps) : () => undefined;
   onSignal(async () => {
+    stopHousekeeping();
     await app.close();
     await worker?.stop();
     await deps.handle.close();
@@ -37,7 +56,9 @@ export async function runWorker(config: Config) {
   const deps = await createDeps(config);
   const worker = new OutboxWorker(deps, buildHandlers());
   worker.start();
+  const stopHousekeeping = startHousekeeping(deps);
   onSignal(async () => {
+    stopHousekeeping();
     await worker.stop();
     await deps.handle.close();
   });

@@ -44,3 +44,12 @@ export function openDatabase(config: Config['database']): DbHandle {
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
   return { db, dialect: 'postgres', sqlite: null, close: () => db.destroy() };
 }
+
+/**
+ * A unique-constraint violation on either dialect: a concurrent write got there first, after this
+ * transaction's own "is it taken?" check. Services turn it into the same 409 as that check.
+ */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}

@@ -43,7 +43,10 @@ export interface Deps {
   now: () => Date;
 }
 
-export const systemContext = (label: string): RequestContext => ({ actor: { kind: 'system', label }, requestId: null });
+export const systemContext = (label: string): RequestContext => ({
+  actor: { kind: 'system', label },
+  requestId: null,
+});
 
 export const actorLabel = (a: RequestContext['actor']) =>
   a.kind === 'user' ? a.email : a.kind === 'system' ? `system:${a.label}` : 'anonymous';

@@ -1,6 +1,14 @@
 // Keys derived from the one secret key: encryption of sensitive fields at rest (AES-256-GCM),
 // keyed hashes for exact lookup without storing plaintext, and the audit chain's MAC key.
-import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config';
@@ -14,7 +22,8 @@ export interface Keyring {
   auditMac(data: string): string;
 }
 
-const derive = (master: Buffer, info: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
+const derive = (master: Buffer, info: string) =>
+  Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
 
 export function createKeyring(secretKeyBase64: string): Keyring {
   const master = Buffer.from(secretKeyBase64, 'base64');

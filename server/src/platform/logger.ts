@@ -5,6 +5,14 @@ import type { Config } from '../config';
 export function createLogger(config: Pick<Config, 'logLevel' | 'env'>) {
   return pino({
     level: config.env === 'test' && config.logLevel === 'info' ? 'warn' : config.logLevel,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'], censor: '[redacted]' },
+    redact: {
+      paths: [
+        'req.headers.authorization',
+        'req.headers.cookie',
+        'req.headers["x-csrf-token"]',
+        'res.headers["set-cookie"]',
+      ],
+      censor: '[redacted]',
+    },
   });
 }

@@ -16,16 +16,27 @@ export class ApiError extends Error {
 }
 
 let csrfToken: string | null = null;
-let unauthorizedHandler: (() => void) | null = null;
+let sessionHandler: ((code: string) => void) | null = null;
+
+/** Codes meaning the session itself is gone or has moved to another stage. */
+const SESSION_CODES = new Set([
+  'auth.required',
+  'auth.totp_required',
+  'auth.totp_enrolment_required',
+  'auth.password_change_required',
+]);
 
 /** The CSRF token comes with every LoginResult; the latest one wins. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** Called when any request answers 401 auth.required: the session is gone. */
-export function onUnauthorized(handler: (() => void) | null): void {
-  unauthorizedHandler = handler;
+/**
+ * Called when any request reports that the session ended (401 auth.required) or now needs a
+ * second factor or a new password, e.g. after an administrator changed the role's rules.
+ */
+export function onSessionChange(handler: ((code: string) => void) | null): void {
+  sessionHandler = handler;
 }
 
 type Query = Record<string, string | number | undefined | null>;
@@ -84,7 +95,10 @@ export async function request<T>(method: string, path: string, body?: unknown): 
   }
   if (!res.ok) {
     const error = await parseError(res);
-    if (error.status === 401 && error.code === 'auth.required') unauthorizedHandler?.();
+    // /auth/me is how the session is read, so its own answer is handled by the caller.
+    const gone = error.code === 'auth.required' && !path.startsWith('/api/v1/auth/me');
+    const moved = SESSION_CODES.has(error.code) && !path.startsWith('/api/v1/auth/');
+    if (gone || moved) sessionHandler?.(error.code);
     throw error;
   }
   if (res.status === 204) return undefined as T;

@@ -30,7 +30,7 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
   const isCurrent = (to: string) => (to === '/' ? path === '/' : path === to || path.startsWith(`${to}/`));
 
   return (
-    <div className="app">
+    <div className={wide ? 'app app--wide' : 'app'}>
       <a className="skip-link" href="#main">
         {t('nav.skip')}
       </a>

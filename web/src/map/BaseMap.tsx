@@ -46,8 +46,15 @@ export function BaseMap({ label }: { label: string }) {
       });
       map.touchZoomRotate.disableRotation();
       map.addControl(new NavigationControl({ showCompass: false }), 'top-right');
-      map.once('load', () => map?.once('idle', () => setReady(true)));
-      map.on('error', (e) => console.warn('map error', e.error?.message));
+      // Ready once the countries are drawn, not merely when the style has loaded.
+      const onIdle = () => {
+        if (!map?.loaded() || !map.isSourceLoaded('countries')) return;
+        map.off('idle', onIdle);
+        setReady(true);
+      };
+      map.on('idle', onIdle);
+      // A failing optional tile server must not break the console; the countries are local.
+      map.on('error', () => undefined);
 
       let detailed = false;
       map.on('zoomend', () => {
@@ -61,10 +68,8 @@ export function BaseMap({ label }: { label: string }) {
       });
     };
 
-    start().catch((err: unknown) => {
-      if (abort.signal.aborted) return;
-      console.warn('basemap failed', err);
-      setFailed(true);
+    start().catch(() => {
+      if (!abort.signal.aborted) setFailed(true);
     });
 
     return () => {

@@ -5,6 +5,7 @@ import type { StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { feature } from 'topojson-client';
+import { fixAntimeridian } from './antimeridian';
 
 export const COLORS = {
   sea: '#cddfea',
@@ -20,7 +21,7 @@ export async function loadCountries(
   const res = await fetch(`/basemap/countries-${resolution}.json`, signal ? { signal } : {});
   if (!res.ok) throw new Error(`basemap ${resolution}: HTTP ${res.status}`);
   const topology = (await res.json()) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
-  return feature(topology, topology.objects.countries) as FeatureCollection;
+  return fixAntimeridian(feature(topology, topology.objects.countries) as FeatureCollection);
 }
 
 interface StyleOptions {
@@ -53,6 +54,8 @@ export function basemapStyle({ countries, tileUrl, tileAttribution }: StyleOptio
     id: 'countries-line',
     type: 'line',
     source: 'countries',
+    // Antarctica's outline would include the closing edge along the pole.
+    filter: ['!=', ['get', 'name'], 'Antarctica'],
     paint: {
       'line-color': COLORS.border,
       'line-width': ['interpolate', ['linear'], ['zoom'], 1, 0.5, 6, 1.4],

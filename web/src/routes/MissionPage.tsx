@@ -1,7 +1,8 @@
 // One mission: its details, and an edit form for those allowed to change it.
-import { MissionUpdate } from '@siaga/contracts';
+import { MissionCode, MissionUpdate } from '@siaga/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
 import { Layout } from '../components/Layout';
 import { ErrorNotice, Loading, Notice } from '../components/Notice';
 import { useErrorText, type FieldErrors } from '../components/errors';
@@ -16,7 +17,18 @@ export function MissionPage({ code }: { code: string }) {
   const { t } = useTranslation();
   const me = useMe();
   const { validate, fields } = useErrorText();
-  const { data: mission, error, reload, setData } = useLoad(() => missionsApi.get(code), [code]);
+  const {
+    data: mission,
+    error,
+    reload,
+    setData,
+  } = useLoad(
+    () =>
+      MissionCode.safeParse(code).success
+        ? missionsApi.get(code)
+        : Promise.reject(new ApiError(404, 'mission.not_found', '')),
+    [code],
+  );
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(emptyDraft);
   const [errors, setErrors] = useState<FieldErrors>({});

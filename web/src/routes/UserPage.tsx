@@ -1,7 +1,8 @@
 // One staff account: details, edit, disable or enable, and password reset.
-import type { Mission, User } from '@siaga/contracts';
+import { Id, type Mission, type User } from '@siaga/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/client';
 import { Layout } from '../components/Layout';
 import { ErrorNotice, Loading, Notice } from '../components/Notice';
 import { SecretBox } from '../components/SecretBox';
@@ -13,7 +14,17 @@ import { Link } from '../router';
 
 export function UserPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
-  const { data: user, error, reload, setData } = useLoad(() => usersApi.get(id), [id]);
+  const {
+    data: user,
+    error,
+    reload,
+    setData,
+  } = useLoad(
+    // A malformed id cannot name a user: say so instead of reporting a validation error.
+    () =>
+      Id.safeParse(id).success ? usersApi.get(id) : Promise.reject(new ApiError(404, 'user.not_found', '')),
+    [id],
+  );
   const missions = useLoad<Mission[]>(() => missionsApi.all(), []);
   const [actionError, setActionError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);

@@ -42,7 +42,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('country', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('mission_countries_pk', ['mission_id', 'country'])
     .execute();
-  await db.schema.createIndex('mission_countries_country').on('mission_countries').column('country').execute();
+  await db.schema
+    .createIndex('mission_countries_country')
+    .on('mission_countries')
+    .column('country')
+    .execute();
 
   await db.schema
     .createTable('users')
@@ -132,7 +136,11 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_type', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_log_entity')
+    .on('audit_log')
+    .columns(['entity_type', 'entity_id'])
+    .execute();
   await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor_id', 'seq']).execute();
   await db.schema.createIndex('audit_log_action').on('audit_log').columns(['action', 'seq']).execute();
 

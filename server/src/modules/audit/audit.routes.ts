@@ -7,7 +7,14 @@ import * as service from './audit.service';
 export const auditRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   app.get(
     '/audit',
-    { schema: { tags: ['audit'], summary: 'List and filter audit entries', querystring: AuditQuery, response: { 200: pageOf(AuditEntry) } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'List and filter audit entries',
+        querystring: AuditQuery,
+        response: { 200: pageOf(AuditEntry) },
+      },
+    },
     (req) => service.listAudit(deps, req.ctx, req.query),
   );
 };

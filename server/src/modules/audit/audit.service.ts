@@ -19,11 +19,23 @@ export const presentAudit = (r: AuditRow): AuditEntry => ({
   meta: r.meta ? (JSON.parse(r.meta) as Record<string, unknown>) : null,
 });
 
+// "at" is kept as UTC ISO text with milliseconds and compared as text, so the bounds, which callers
+// may write with an offset or without milliseconds, are put in that form first.
+const utc = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso).toISOString());
+
 export async function listAudit(deps: Deps, ctx: RequestContext, q: AuditQuery) {
   if (!allowed(ctx, isAdmin)) throw forbidden();
   const rows = await listEntries(
     deps.db,
-    { actorId: q.actorId, action: q.action, entityType: q.entityType, entityId: q.entityId, from: q.from, to: q.to, beforeSeq: q.cursor ? Number(q.cursor) : undefined },
+    {
+      actorId: q.actorId,
+      action: q.action,
+      entityType: q.entityType,
+      entityId: q.entityId,
+      from: utc(q.from),
+      to: utc(q.to),
+      beforeSeq: q.cursor ? Number(q.cursor) : undefined,
+    },
     q.limit + 1,
   );
   const items = rows.slice(0, q.limit).map(presentAudit);

@@ -40,7 +40,8 @@ export const authHook = fp(async (app: FastifyInstance, { deps }: { deps: Deps }
     if (auth !== undefined) {
       const m = /^Bearer\s+(\S+)$/i.exec(auth);
       const loaded = m ? await authenticateToken(deps, m[1]!) : null;
-      if (!loaded) throw new AppError('auth.required', 401, 'The API token is missing, wrong, expired or revoked');
+      if (!loaded)
+        throw new AppError('auth.required', 401, 'The API token is missing, wrong, expired or revoked');
       req.loaded = loaded;
       req.ctx.actor = loaded.actor;
     } else {
@@ -54,7 +55,11 @@ export const authHook = fp(async (app: FastifyInstance, { deps }: { deps: Deps }
           if (!cfg.public) {
             throw stage === 'totp'
               ? new AppError('auth.totp_required', 401, 'Enter the code from your authenticator app')
-              : new AppError('auth.totp_enrolment_required', 403, 'Your role requires a second factor; set it up first');
+              : new AppError(
+                  'auth.totp_enrolment_required',
+                  403,
+                  'Your role requires a second factor; set it up first',
+                );
           }
         } else {
           req.ctx.actor = found.loaded.actor;

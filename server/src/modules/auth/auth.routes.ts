@@ -29,16 +29,26 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: UserDeps }> = async (app,
       path: '/',
       maxAge: deps.config.session.absoluteHours * 3600,
     });
+  // The second-factor steps answer while a one-time password is still in use: the console asks for the
+  // code (or enrolment) first and the new password after, and a user owing both must be able to start.
   const enrolOrTotp = { allowStages: ['totp', 'totp_enrol'] as const, allowPasswordChange: true };
 
   app.post(
     '/auth/login',
     {
       config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
-      schema: { tags, summary: 'Sign in with email and password; sets the session cookie', body: LoginBody, response: { 200: LoginResult } },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password; sets the session cookie',
+        body: LoginBody,
+        response: { 200: LoginResult },
+      },
     },
     async (req, reply) => {
-      const issued = await service.login(deps, req.ctx, req.body, { ip: req.ip, ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}) });
+      const issued = await service.login(deps, req.ctx, req.body, {
+        ip: req.ip,
+        ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'] } : {}),
+      });
       setCookie(reply, issued.cookie);
       return issued.result;
     },
@@ -46,62 +56,117 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: UserDeps }> = async (app,
 
   app.get(
     '/auth/me',
-    { config: { ...enrolOrTotp, allowStages: ['totp', 'totp_enrol'] }, schema: { tags, summary: 'The current session', response: { 200: LoginResult } } },
+    {
+      config: { ...enrolOrTotp, allowStages: ['totp', 'totp_enrol'] },
+      schema: { tags, summary: 'The current session', response: { 200: LoginResult } },
+    },
     async (req) => service.sessionResultFor(deps, req),
   );
 
   app.post(
     '/auth/totp',
-    { config: { allowStages: ['totp'], rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { tags, summary: 'Second sign-in step', body: TotpBody, response: { 200: LoginResult } } },
+    {
+      config: {
+        allowStages: ['totp'],
+        allowPasswordChange: true,
+        rateLimit: { max: 20, timeWindow: '1 minute' },
+      },
+      schema: { tags, summary: 'Second sign-in step', body: TotpBody, response: { 200: LoginResult } },
+    },
     (req) => service.verifyTotpStep(deps, req.ctx, requireSession(req.session), req.body.code),
   );
 
   app.post(
     '/auth/totp/setup',
-    { config: { allowStages: ['totp_enrol'] }, schema: { tags, summary: 'Start setting up an authenticator app', response: { 200: TotpSetup } } },
+    {
+      config: { allowStages: ['totp_enrol'], allowPasswordChange: true },
+      schema: { tags, summary: 'Start setting up an authenticator app', response: { 200: TotpSetup } },
+    },
     (req) => service.setupTotp(deps, req.ctx, signedIn(req).userId),
   );
 
   app.post(
     '/auth/totp/enable',
-    { config: { allowStages: ['totp_enrol'] }, schema: { tags, summary: 'Confirm the authenticator app with a code', body: TotpBody, response: { 200: LoginResult.nullable() } } },
+    {
+      config: { allowStages: ['totp_enrol'], allowPasswordChange: true },
+      schema: {
+        tags,
+        summary: 'Confirm the authenticator app with a code',
+        body: TotpBody,
+        response: { 200: LoginResult.nullable() },
+      },
+    },
     (req) => service.enableTotp(deps, req.ctx, req.session, signedIn(req).userId, req.body.code),
   );
 
-  app.post('/auth/totp/disable', { schema: { tags, summary: 'Turn the second factor off', body: TotpBody } }, async (req, reply) => {
-    const actor = signedIn(req);
-    if (req.loaded?.totpRequired) throw new AppError('auth.forbidden', 403, 'Your role requires a second factor');
-    await service.disableTotp(deps, req.ctx, actor.userId, req.body.code);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/auth/totp/disable',
+    { schema: { tags, summary: 'Turn the second factor off', body: TotpBody } },
+    async (req, reply) => {
+      const actor = signedIn(req);
+      if (req.loaded?.totpRequired)
+        throw new AppError('auth.forbidden', 403, 'Your role requires a second factor');
+      await service.disableTotp(deps, req.ctx, actor.userId, req.body.code);
+      return reply.status(204).send();
+    },
+  );
 
-  app.post('/auth/logout', { config: { public: true, allowStages: ['totp', 'totp_enrol'] }, schema: { tags, summary: 'Sign out' } }, async (req, reply) => {
-    if (req.session) await service.logout(deps, req.ctx, req.session);
-    reply.clearCookie(service.SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/auth/logout',
+    { config: { public: true, allowStages: ['totp', 'totp_enrol'] }, schema: { tags, summary: 'Sign out' } },
+    async (req, reply) => {
+      if (req.session) await service.logout(deps, req.ctx, req.session);
+      reply.clearCookie(service.SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
   app.post(
     '/auth/password',
-    { config: { allowPasswordChange: true }, schema: { tags, summary: 'Change your own password', body: PasswordChangeBody } },
+    {
+      config: { allowPasswordChange: true },
+      schema: { tags, summary: 'Change your own password', body: PasswordChangeBody },
+    },
     async (req, reply) => {
       await service.changePassword(deps, req.ctx, req.session, signedIn(req).userId, req.body);
       return reply.status(204).send();
     },
   );
 
-  app.get('/auth/tokens', { schema: { tags, summary: 'Your personal API tokens', response: { 200: z.object({ items: z.array(ApiToken) }) } } }, async (req) => ({
-    items: await service.listTokens(deps, signedIn(req).userId),
-  }));
+  app.get(
+    '/auth/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Your personal API tokens',
+        response: { 200: z.object({ items: z.array(ApiToken) }) },
+      },
+    },
+    async (req) => ({
+      items: await service.listTokens(deps, signedIn(req).userId),
+    }),
+  );
   app.post(
     '/auth/tokens',
-    { schema: { tags, summary: 'Create a personal API token (shown once)', body: TokenCreateBody, response: { 201: ApiTokenCreated } } },
-    async (req, reply) => reply.status(201).send(await service.createToken(deps, req.ctx, signedIn(req).userId, req.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Create a personal API token (shown once)',
+        body: TokenCreateBody,
+        response: { 201: ApiTokenCreated },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.createToken(deps, req.ctx, signedIn(req).userId, req.body)),
   );
-  app.delete('/auth/tokens/:id', { schema: { tags, summary: 'Revoke a personal API token', params: IdParams } }, async (req, reply) => {
-    await service.revokeToken(deps, req.ctx, signedIn(req).userId, req.params.id);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/auth/tokens/:id',
+    { schema: { tags, summary: 'Revoke a personal API token', params: IdParams } },
+    async (req, reply) => {
+      await service.revokeToken(deps, req.ctx, signedIn(req).userId, req.params.id);
+      return reply.status(204).send();
+    },
+  );
 };
 
 function requireSession<T>(s: T | null): T {

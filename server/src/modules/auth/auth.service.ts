@@ -12,7 +12,7 @@ import { loadActor, type LoadedActor } from '../../platform/auth/actor';
 import { checkTotp, newTotpSecret, totpUrl } from '../../platform/auth/totp';
 import type { Deps, RequestContext } from '../../platform/context';
 import { randomToken, sha256 } from '../../platform/crypto';
-import { findUserByEmail, findUserById, updateUser } from '../users/users.repo';
+import { findUserByEmail, findUserById, recordLogin, updateUser } from '../users/users.repo';
 import { loginKeyOf, type UserDeps } from '../users/users.service';
 
 export const SESSION_COOKIE = 'siaga_session';
@@ -42,7 +42,8 @@ export function presentMe(loaded: Pick<LoadedActor, 'user' | 'actor'>): Me {
 
 /** Effective stage: a role that newly requires a second factor sends its users to enrolment at once. */
 export function effectiveStage(session: Pick<SessionRow, 'stage'>, loaded: LoadedActor): SessionStage {
-  if (session.stage === 'complete' && loaded.totpRequired && loaded.user.totpEnabled !== 1) return 'totp_enrol';
+  if (session.stage === 'complete' && loaded.totpRequired && loaded.user.totpEnabled !== 1)
+    return 'totp_enrol';
   return session.stage;
 }
 
@@ -68,7 +69,9 @@ async function assertNotLocked(deps: Deps, key: string) {
   const now = deps.now();
   if (t?.lockedUntil && new Date(t.lockedUntil) > now) {
     const seconds = Math.ceil((new Date(t.lockedUntil).getTime() - now.getTime()) / 1000);
-    throw new AppError('auth.locked', 429, 'Too many failed attempts; try again later', undefined, { 'retry-after': String(seconds) });
+    throw new AppError('auth.locked', 429, 'Too many failed attempts; try again later', undefined, {
+      'retry-after': String(seconds),
+    });
   }
 }
 
@@ -90,7 +93,13 @@ async function recordFailure(deps: Deps, ex: Executor, key: string) {
 
 // ---- sessions -----------------------------------------------------------------------------
 
-async function openSession(deps: Deps, ex: Executor, user: UserRow, stage: SessionStage, meta: { ip?: string; userAgent?: string }) {
+async function openSession(
+  deps: Deps,
+  ex: Executor,
+  user: UserRow,
+  stage: SessionStage,
+  meta: { ip?: string; userAgent?: string },
+) {
   const cookie = randomToken(32);
   const at = deps.now();
   const row: SessionRow = {
@@ -124,26 +133,43 @@ export async function login(
   if (!ok) {
     await deps.db.transaction().execute(async (trx) => {
       await recordFailure(deps, trx, key);
-      await appendAudit(trx, deps, ctx, { action: 'auth.login_failed', entityType: 'user', entityId: user?.id ?? null, meta: { ip: meta.ip ?? null } });
+      await appendAudit(trx, deps, ctx, {
+        action: 'auth.login_failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        meta: { ip: meta.ip ?? null },
+      });
     });
     throw invalidCredentials();
   }
   const u = user!;
   return deps.db.transaction().execute(async (trx) => {
     const loaded = (await loadActor(trx, u.id, 'session'))!;
-    const stage: SessionStage = u.totpEnabled === 1 ? 'totp' : loaded.totpRequired ? 'totp_enrol' : 'complete';
+    const stage: SessionStage =
+      u.totpEnabled === 1 ? 'totp' : loaded.totpRequired ? 'totp_enrol' : 'complete';
     await authRepo.clearThrottle(trx, key);
     const { cookie, row } = await openSession(deps, trx, u, stage, meta);
-    await updateUser(trx, u.id, { lastLoginAt: row.createdAt });
-    await appendAudit(trx, deps, { ...ctx, actor: loaded.actor }, { action: 'auth.login', entityType: 'user', entityId: u.id, meta: { stage, ip: meta.ip ?? null } });
+    await recordLogin(trx, u.id, row.createdAt);
+    await appendAudit(
+      trx,
+      deps,
+      { ...ctx, actor: loaded.actor },
+      { action: 'auth.login', entityType: 'user', entityId: u.id, meta: { stage, ip: meta.ip ?? null } },
+    );
     loaded.user = { ...loaded.user, lastLoginAt: row.createdAt };
     return { cookie, result: sessionResult(deps, row, loaded) };
   });
 }
 
 /** Second step of sign-in: the code from the user's authenticator app. */
-export async function verifyTotpStep(deps: Deps, ctx: RequestContext, session: SessionRow, code: string): Promise<LoginResult> {
-  if (session.stage !== 'totp') throw new AppError('auth.totp_not_enabled', 400, 'No second-factor step is pending');
+export async function verifyTotpStep(
+  deps: Deps,
+  ctx: RequestContext,
+  session: SessionRow,
+  code: string,
+): Promise<LoginResult> {
+  if (session.stage !== 'totp')
+    throw new AppError('auth.totp_not_enabled', 400, 'No second-factor step is pending');
   const user = (await findUserById(deps.db, session.userId))!;
   const key = deps.keyring.lookupHash('totp', user.id);
   await assertNotLocked(deps, key);
@@ -151,7 +177,11 @@ export async function verifyTotpStep(deps: Deps, ctx: RequestContext, session: S
   if (!secret || !checkTotp(secret, code, deps.now())) {
     await deps.db.transaction().execute(async (trx) => {
       await recordFailure(deps, trx, key);
-      await appendAudit(trx, deps, ctx, { action: 'auth.totp_failed', entityType: 'user', entityId: user.id });
+      await appendAudit(trx, deps, ctx, {
+        action: 'auth.totp_failed',
+        entityType: 'user',
+        entityId: user.id,
+      });
     });
     throw new AppError('auth.totp_invalid', 401, 'The code is wrong or has expired');
   }
@@ -159,7 +189,12 @@ export async function verifyTotpStep(deps: Deps, ctx: RequestContext, session: S
     await authRepo.clearThrottle(trx, key);
     await authRepo.setSessionStage(trx, session.id, 'complete');
     const loaded = (await loadActor(trx, user.id, 'session'))!;
-    await appendAudit(trx, deps, { ...ctx, actor: loaded.actor }, { action: 'auth.totp_verified', entityType: 'user', entityId: user.id });
+    await appendAudit(
+      trx,
+      deps,
+      { ...ctx, actor: loaded.actor },
+      { action: 'auth.totp_verified', entityType: 'user', entityId: user.id },
+    );
     return sessionResult(deps, { ...session, stage: 'complete' }, loaded);
   });
 }
@@ -167,24 +202,47 @@ export async function verifyTotpStep(deps: Deps, ctx: RequestContext, session: S
 /** Creates (or replaces) a not-yet-enabled secret; it only takes effect once a code proves the app has it. */
 export async function setupTotp(deps: Deps, ctx: RequestContext, userId: string) {
   const user = (await findUserById(deps.db, userId))!;
-  if (user.totpEnabled === 1) throw new AppError('auth.totp_invalid', 409, 'A second factor is already enabled; disable it first');
+  if (user.totpEnabled === 1)
+    throw new AppError('auth.totp_invalid', 409, 'A second factor is already enabled; disable it first');
   const secret = newTotpSecret();
   await deps.db.transaction().execute(async (trx) => {
-    await updateUser(trx, userId, { totpSecretEnc: deps.keyring.encrypt(secret, `totp:${userId}`), updatedAt: deps.now().toISOString() });
-    await appendAudit(trx, deps, ctx, { action: 'auth.totp_setup', entityType: 'user', entityId: userId, changes: ['totpSecret'] });
+    await updateUser(trx, userId, {
+      totpSecretEnc: deps.keyring.encrypt(secret, `totp:${userId}`),
+      updatedAt: deps.now().toISOString(),
+    });
+    await appendAudit(trx, deps, ctx, {
+      action: 'auth.totp_setup',
+      entityType: 'user',
+      entityId: userId,
+      changes: ['totpSecret'],
+    });
   });
   return { secret, otpauthUrl: totpUrl(secret, user.email) };
 }
 
-export async function enableTotp(deps: Deps, ctx: RequestContext, session: SessionRow | null, userId: string, code: string) {
+export async function enableTotp(
+  deps: Deps,
+  ctx: RequestContext,
+  session: SessionRow | null,
+  userId: string,
+  code: string,
+) {
   const user = (await findUserById(deps.db, userId))!;
   const secret = user.totpSecretEnc ? deps.keyring.decrypt(user.totpSecretEnc, `totp:${userId}`) : null;
   if (!secret) throw new AppError('auth.totp_not_enabled', 400, 'Start the set-up first');
-  if (!checkTotp(secret, code, deps.now())) throw new AppError('auth.totp_invalid', 400, 'The code is wrong or has expired', [{ path: 'body.code', code: 'invalid', message: 'Wrong code' }]);
+  if (!checkTotp(secret, code, deps.now()))
+    throw new AppError('auth.totp_invalid', 400, 'The code is wrong or has expired', [
+      { path: 'body.code', code: 'invalid', message: 'Wrong code' },
+    ]);
   return deps.db.transaction().execute(async (trx) => {
     await updateUser(trx, userId, { totpEnabled: 1, updatedAt: deps.now().toISOString() });
     if (session) await authRepo.setSessionStage(trx, session.id, 'complete');
-    await appendAudit(trx, deps, ctx, { action: 'auth.totp_enable', entityType: 'user', entityId: userId, changes: ['totpEnabled'] });
+    await appendAudit(trx, deps, ctx, {
+      action: 'auth.totp_enable',
+      entityType: 'user',
+      entityId: userId,
+      changes: ['totpEnabled'],
+    });
     const loaded = (await loadActor(trx, userId, 'session'))!;
     return session ? sessionResult(deps, { ...session, stage: 'complete' }, loaded) : null;
   });
@@ -193,18 +251,35 @@ export async function enableTotp(deps: Deps, ctx: RequestContext, session: Sessi
 export async function disableTotp(deps: Deps, ctx: RequestContext, userId: string, code: string) {
   const user = (await findUserById(deps.db, userId))!;
   const secret = user.totpSecretEnc ? deps.keyring.decrypt(user.totpSecretEnc, `totp:${userId}`) : null;
-  if (user.totpEnabled !== 1 || !secret) throw new AppError('auth.totp_not_enabled', 400, 'No second factor is enabled');
-  if (!checkTotp(secret, code, deps.now())) throw new AppError('auth.totp_invalid', 400, 'The code is wrong or has expired', [{ path: 'body.code', code: 'invalid', message: 'Wrong code' }]);
+  if (user.totpEnabled !== 1 || !secret)
+    throw new AppError('auth.totp_not_enabled', 400, 'No second factor is enabled');
+  if (!checkTotp(secret, code, deps.now()))
+    throw new AppError('auth.totp_invalid', 400, 'The code is wrong or has expired', [
+      { path: 'body.code', code: 'invalid', message: 'Wrong code' },
+    ]);
   await deps.db.transaction().execute(async (trx) => {
-    await updateUser(trx, userId, { totpEnabled: 0, totpSecretEnc: null, updatedAt: deps.now().toISOString() });
-    await appendAudit(trx, deps, ctx, { action: 'auth.totp_disable', entityType: 'user', entityId: userId, changes: ['totpEnabled'] });
+    await updateUser(trx, userId, {
+      totpEnabled: 0,
+      totpSecretEnc: null,
+      updatedAt: deps.now().toISOString(),
+    });
+    await appendAudit(trx, deps, ctx, {
+      action: 'auth.totp_disable',
+      entityType: 'user',
+      entityId: userId,
+      changes: ['totpEnabled'],
+    });
   });
 }
 
 export async function logout(deps: Deps, ctx: RequestContext, session: SessionRow) {
   await deps.db.transaction().execute(async (trx) => {
     await authRepo.deleteSession(trx, session.id);
-    await appendAudit(trx, deps, ctx, { action: 'auth.logout', entityType: 'user', entityId: session.userId });
+    await appendAudit(trx, deps, ctx, {
+      action: 'auth.logout',
+      entityType: 'user',
+      entityId: session.userId,
+    });
   });
 }
 
@@ -221,22 +296,41 @@ export async function changePassword(
       { path: 'body.currentPassword', code: 'wrong', message: 'The current password is wrong' },
     ]);
   }
-  if (input.newPassword === input.currentPassword || input.newPassword.toLowerCase().includes(user.email.split('@')[0]!.toLowerCase())) {
+  if (
+    input.newPassword === input.currentPassword ||
+    input.newPassword.toLowerCase().includes(user.email.split('@')[0]!.toLowerCase())
+  ) {
     throw new AppError('auth.password_weak', 400, 'Choose a new password unlike the old one and your email', [
       { path: 'body.newPassword', code: 'weak', message: 'Too close to the old password or your email' },
     ]);
   }
   const passwordHash = await deps.passwords.hash(input.newPassword);
   await deps.db.transaction().execute(async (trx) => {
-    await updateUser(trx, userId, { passwordHash, mustChangePassword: 0, updatedAt: deps.now().toISOString() });
+    await updateUser(trx, userId, {
+      passwordHash,
+      mustChangePassword: 0,
+      updatedAt: deps.now().toISOString(),
+    });
     await authRepo.deleteUserSessions(trx, userId, session?.id);
-    await appendAudit(trx, deps, ctx, { action: 'user.password_change', entityType: 'user', entityId: userId, changes: ['password'] });
+    await appendAudit(trx, deps, ctx, {
+      action: 'user.password_change',
+      entityType: 'user',
+      entityId: userId,
+      changes: ['password'],
+    });
   });
 }
 
 // ---- personal API tokens ------------------------------------------------------------------
 
-const presentToken = (t: { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null }): ApiToken => ({
+const presentToken = (t: {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+}): ApiToken => ({
   id: t.id,
   name: t.name,
   prefix: t.prefix,
@@ -245,7 +339,12 @@ const presentToken = (t: { id: string; name: string; prefix: string; createdAt: 
   expiresAt: t.expiresAt,
 });
 
-export async function createToken(deps: Deps, ctx: RequestContext, userId: string, input: { name: string; expiresInDays?: number | undefined }): Promise<ApiTokenCreated> {
+export async function createToken(
+  deps: Deps,
+  ctx: RequestContext,
+  userId: string,
+  input: { name: string; expiresInDays?: number | undefined },
+): Promise<ApiTokenCreated> {
   const token = `${TOKEN_PREFIX}${randomToken(32)}`;
   const at = deps.now();
   const row = {
@@ -256,12 +355,19 @@ export async function createToken(deps: Deps, ctx: RequestContext, userId: strin
     prefix: token.slice(0, TOKEN_PREFIX.length + 6),
     createdAt: at.toISOString(),
     lastUsedAt: null,
-    expiresAt: input.expiresInDays ? new Date(at.getTime() + input.expiresInDays * 86_400_000).toISOString() : null,
+    expiresAt: input.expiresInDays
+      ? new Date(at.getTime() + input.expiresInDays * 86_400_000).toISOString()
+      : null,
     revokedAt: null,
   };
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('apiTokens').values(row).execute();
-    await appendAudit(trx, deps, ctx, { action: 'token.create', entityType: 'api_token', entityId: row.id, meta: { userId, name: row.name } });
+    await appendAudit(trx, deps, ctx, {
+      action: 'token.create',
+      entityType: 'api_token',
+      entityId: row.id,
+      meta: { userId, name: row.name },
+    });
   });
   return { ...presentToken(row), token };
 }
@@ -307,7 +413,10 @@ export async function authenticateToken(deps: Deps, token: string): Promise<Load
 }
 
 /** Resolves the session cookie; expired sessions (idle or absolute) are deleted and count as none. */
-export async function authenticateSession(deps: Deps, cookie: string): Promise<{ session: SessionRow; loaded: LoadedActor } | null> {
+export async function authenticateSession(
+  deps: Deps,
+  cookie: string,
+): Promise<{ session: SessionRow; loaded: LoadedActor } | null> {
   const session = await authRepo.findSession(deps.db, sha256(cookie));
   if (!session) return null;
   const now = deps.now();
@@ -325,7 +434,18 @@ export async function authenticateSession(deps: Deps, cookie: string): Promise<{
 }
 
 /** The current session as the console sees it (GET /auth/me). */
-export function sessionResultFor(deps: Deps, req: { session: SessionRow | null; loaded: LoadedActor | null }): LoginResult {
+export function sessionResultFor(
+  deps: Deps,
+  req: { session: SessionRow | null; loaded: LoadedActor | null },
+): LoginResult {
   if (!req.session || !req.loaded) throw new AppError('auth.required', 401, 'Sign in first');
   return sessionResult(deps, req.session, req.loaded);
+}
+
+/** Deletes sessions past their idle or absolute limit; run periodically by the worker. */
+export async function purgeExpiredSessions(deps: Deps): Promise<number> {
+  const now = deps.now();
+  const idleBefore = new Date(now.getTime() - deps.config.session.idleMinutes * 60_000).toISOString();
+  const res = await authRepo.deleteExpiredSessions(deps.db, now.toISOString(), idleBefore);
+  return res.reduce((n, r) => n + Number(r.numDeletedRows), 0);
 }

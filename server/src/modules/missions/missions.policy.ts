@@ -16,7 +16,9 @@ export function canUpdateMission(ctx: RequestContext, missionId: string, patch: 
   return allowed(ctx, (a) => {
     if (isAdmin(a)) return true;
     if (a.role !== 'mission_officer' || !a.missionIds.includes(missionId)) return false;
-    const fields = Object.keys(patch).filter((k) => k !== 'version' && patch[k as keyof MissionUpdate] !== undefined);
+    const fields = Object.keys(patch).filter(
+      (k) => k !== 'version' && patch[k as keyof MissionUpdate] !== undefined,
+    );
     return fields.every((f) => (MISSION_CONTACT_FIELDS as readonly string[]).includes(f));
   });
 }

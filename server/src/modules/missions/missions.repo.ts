@@ -6,7 +6,9 @@ export const findMissionByCode = (ex: Executor, code: string) =>
   ex.selectFrom('missions').selectAll().where('code', '=', code).executeTakeFirst();
 
 export const findMissionsByCodes = (ex: Executor, codes: string[]) =>
-  codes.length ? ex.selectFrom('missions').select(['id', 'code']).where('code', 'in', codes).execute() : Promise.resolve([]);
+  codes.length
+    ? ex.selectFrom('missions').select(['id', 'code']).where('code', 'in', codes).execute()
+    : Promise.resolve([]);
 
 export async function insertMission(ex: Executor, row: MissionsTable, countries: string[]) {
   await ex.insertInto('missions').values(row).execute();
@@ -16,10 +18,19 @@ export async function insertMission(ex: Executor, row: MissionsTable, countries:
 export async function setCountries(ex: Executor, missionId: string, countries: string[]) {
   await ex.deleteFrom('missionCountries').where('missionId', '=', missionId).execute();
   const unique = [...new Set(countries)];
-  if (unique.length) await ex.insertInto('missionCountries').values(unique.map((country) => ({ missionId, country }))).execute();
+  if (unique.length)
+    await ex
+      .insertInto('missionCountries')
+      .values(unique.map((country) => ({ missionId, country })))
+      .execute();
 }
 
-export async function updateMissionVersioned(ex: Executor, id: string, version: number, patch: Partial<MissionsTable>) {
+export async function updateMissionVersioned(
+  ex: Executor,
+  id: string,
+  version: number,
+  patch: Partial<MissionsTable>,
+) {
   const res = await ex
     .updateTable('missions')
     .set({ ...patch, version: version + 1 })
@@ -38,7 +49,9 @@ export function listMissions(ex: Executor, f: MissionFilter, limit: number) {
   let q = ex.selectFrom('missions').selectAll();
   if (f.country) {
     const country = f.country;
-    q = q.where('id', 'in', (eb) => eb.selectFrom('missionCountries').select('missionId').where('country', '=', country));
+    q = q.where('id', 'in', (eb) =>
+      eb.selectFrom('missionCountries').select('missionId').where('country', '=', country),
+    );
   }
   if (f.afterCode) q = q.where('code', '>', f.afterCode);
   return q.orderBy('code').limit(limit).execute();

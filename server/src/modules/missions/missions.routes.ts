@@ -13,18 +13,34 @@ const ListQuery = z.strictObject({
 
 export const missionsRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
   const tags = ['missions'];
-  app.get('/missions', { schema: { tags, summary: 'List missions', querystring: ListQuery, response: { 200: pageOf(Mission) } } }, (req) =>
-    service.listMissions(deps, req.ctx, req.query),
+  app.get(
+    '/missions',
+    {
+      schema: { tags, summary: 'List missions', querystring: ListQuery, response: { 200: pageOf(Mission) } },
+    },
+    (req) => service.listMissions(deps, req.ctx, req.query),
   );
-  app.post('/missions', { schema: { tags, summary: 'Create a mission', body: MissionCreate, response: { 201: Mission } } }, async (req, reply) =>
-    reply.status(201).send(await service.createMission(deps, req.ctx, req.body)),
+  app.post(
+    '/missions',
+    { schema: { tags, summary: 'Create a mission', body: MissionCreate, response: { 201: Mission } } },
+    async (req, reply) => reply.status(201).send(await service.createMission(deps, req.ctx, req.body)),
   );
-  app.get('/missions/:code', { schema: { tags, summary: 'Read a mission', params: MissionParams, response: { 200: Mission } } }, (req) =>
-    service.getMission(deps, req.ctx, req.params.code),
+  app.get(
+    '/missions/:code',
+    { schema: { tags, summary: 'Read a mission', params: MissionParams, response: { 200: Mission } } },
+    (req) => service.getMission(deps, req.ctx, req.params.code),
   );
   app.patch(
     '/missions/:code',
-    { schema: { tags, summary: 'Update a mission', params: MissionParams, body: MissionUpdate, response: { 200: Mission } } },
+    {
+      schema: {
+        tags,
+        summary: 'Update a mission',
+        params: MissionParams,
+        body: MissionUpdate,
+        response: { 200: Mission },
+      },
+    },
     (req) => service.updateMission(deps, req.ctx, req.params.code, req.body),
   );
 };

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Mission, MissionCreate, MissionUpdate } from '@siaga/contracts';
 import { AppError, forbidden, notFound, staleVersion } from '../../errors';
+import { isUniqueViolation } from '../../db/client';
 import { appendAudit, changedFields } from '../../platform/audit/audit';
 import type { Deps, RequestContext } from '../../platform/context';
 import { decodeCursor, page } from '../../platform/pagination';
@@ -27,15 +28,25 @@ export async function createMission(deps: Deps, ctx: RequestContext, input: Miss
     createdAt: at,
     updatedAt: at,
   };
-  await deps.db.transaction().execute(async (trx) => {
-    if (await repo.findMissionByCode(trx, input.code)) {
-      throw new AppError('mission.code_taken', 409, `A mission with code ${input.code} already exists`, [
-        { path: 'body.code', code: 'taken', message: 'This code is already used' },
-      ]);
-    }
-    await repo.insertMission(trx, row, input.countries);
-    await appendAudit(trx, deps, ctx, { action: 'mission.create', entityType: 'mission', entityId: row.id, meta: { code: row.code } });
-  });
+  const codeTaken = () =>
+    new AppError('mission.code_taken', 409, `A mission with code ${input.code} already exists`, [
+      { path: 'body.code', code: 'taken', message: 'This code is already used' },
+    ]);
+  await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      if (await repo.findMissionByCode(trx, input.code)) throw codeTaken();
+      await repo.insertMission(trx, row, input.countries);
+      await appendAudit(trx, deps, ctx, {
+        action: 'mission.create',
+        entityType: 'mission',
+        entityId: row.id,
+        meta: { code: row.code },
+      });
+    })
+    .catch((err: unknown) => {
+      throw isUniqueViolation(err) ? codeTaken() : err;
+    });
   return presentMission(row);
 }
 
@@ -45,22 +56,39 @@ export async function getMission(deps: Deps, ctx: RequestContext, code: string):
   return presentMission(row);
 }
 
-export async function listMissions(deps: Deps, ctx: RequestContext, q: { limit: number; cursor?: string | undefined; country?: string | undefined }) {
+export async function listMissions(
+  deps: Deps,
+  ctx: RequestContext,
+  q: { limit: number; cursor?: string | undefined; country?: string | undefined },
+) {
   if (!canMissions(ctx, 'list')) throw forbidden();
   const after = decodeCursor(q.cursor, 1);
-  const rows = await repo.listMissions(deps.db, { afterCode: after?.[0] as string | undefined, country: q.country }, q.limit + 1);
+  const rows = await repo.listMissions(
+    deps.db,
+    { afterCode: after?.[0] as string | undefined, country: q.country },
+    q.limit + 1,
+  );
   const p = page(rows, q.limit, (r) => [r.code]);
   return { items: p.items.map(presentMission), nextCursor: p.nextCursor };
 }
 
-export async function updateMission(deps: Deps, ctx: RequestContext, code: string, patch: MissionUpdate): Promise<Mission> {
+export async function updateMission(
+  deps: Deps,
+  ctx: RequestContext,
+  code: string,
+  patch: MissionUpdate,
+): Promise<Mission> {
   return deps.db.transaction().execute(async (trx) => {
     const row = await repo.findMissionByCode(trx, code);
     if (!row || !canMissions(ctx, 'read')) throw notFound('mission.not_found', 'Mission');
-    if (!canUpdateMission(ctx, row.id, patch)) throw forbidden('You may not change this mission, or these fields of it');
+    if (!canUpdateMission(ctx, row.id, patch))
+      throw forbidden('You may not change this mission, or these fields of it');
     const { version, ...fields } = patch;
     const current = presentMission(row);
-    const changes = changedFields(current as unknown as Record<string, unknown>, fields as Record<string, unknown>);
+    const changes = changedFields(
+      current as unknown as Record<string, unknown>,
+      fields as Record<string, unknown>,
+    );
     const set = {
       ...(fields.name !== undefined && { name: fields.name }),
       ...(fields.kind !== undefined && { kind: fields.kind }),
@@ -74,7 +102,12 @@ export async function updateMission(deps: Deps, ctx: RequestContext, code: strin
     };
     if (!(await repo.updateMissionVersioned(trx, row.id, version, set))) throw staleVersion();
     if (fields.countries) await repo.setCountries(trx, row.id, fields.countries);
-    await appendAudit(trx, deps, ctx, { action: 'mission.update', entityType: 'mission', entityId: row.id, changes });
+    await appendAudit(trx, deps, ctx, {
+      action: 'mission.update',
+      entityType: 'mission',
+      entityId: row.id,
+      changes,
+    });
     const updated = await repo.findMissionByCode(trx, code);
     return presentMission(updated!);
   });

@@ -9,7 +9,9 @@ export function canReadOrganisation(ctx: RequestContext, organisationId: string)
 
 /** For lists: the only organisation a partner may see, or undefined for "all". */
 export function organisationScope(ctx: RequestContext): string | undefined {
-  return ctx.actor.kind === 'user' && ctx.actor.role === 'partner' ? (ctx.actor.organisationId ?? 'none') : undefined;
+  return ctx.actor.kind === 'user' && ctx.actor.role === 'partner'
+    ? (ctx.actor.organisationId ?? 'none')
+    : undefined;
 }
 
 export const canWriteOrganisations = (ctx: RequestContext) => allowed(ctx, isAdmin);

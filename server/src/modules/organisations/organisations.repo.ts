@@ -8,9 +8,15 @@ export const findOrganisation = (ex: Executor, id: string) =>
 export const findOrganisationByName = (ex: Executor, name: string) =>
   ex.selectFrom('organisations').selectAll().where('name', '=', name).executeTakeFirst();
 
-export const insertOrganisation = (ex: Executor, row: OrganisationsTable) => ex.insertInto('organisations').values(row).execute();
+export const insertOrganisation = (ex: Executor, row: OrganisationsTable) =>
+  ex.insertInto('organisations').values(row).execute();
 
-export async function updateOrganisationVersioned(ex: Executor, id: string, version: number, patch: Partial<OrganisationsTable>) {
+export async function updateOrganisationVersioned(
+  ex: Executor,
+  id: string,
+  version: number,
+  patch: Partial<OrganisationsTable>,
+) {
   const res = await ex
     .updateTable('organisations')
     .set({ ...patch, version: version + 1 })
@@ -20,7 +26,11 @@ export async function updateOrganisationVersioned(ex: Executor, id: string, vers
   return Number(res.numUpdatedRows) === 1;
 }
 
-export function listOrganisations(ex: Executor, f: { onlyId?: string | undefined; afterName?: string | undefined }, limit: number) {
+export function listOrganisations(
+  ex: Executor,
+  f: { onlyId?: string | undefined; afterName?: string | undefined },
+  limit: number,
+) {
   let q = ex.selectFrom('organisations').selectAll();
   if (f.onlyId) q = q.where('id', '=', f.onlyId);
   if (f.afterName) q = q.where('name', '>', f.afterName);

@@ -2,7 +2,8 @@
 import type { Executor } from '../../db/client';
 import type { UsersTable } from '../../db/schema';
 
-export const findUserById = (ex: Executor, id: string) => ex.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+export const findUserById = (ex: Executor, id: string) =>
+  ex.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findUserByEmail = (ex: Executor, email: string) =>
   ex.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
@@ -10,7 +11,12 @@ export const findUserByEmail = (ex: Executor, email: string) =>
 export const insertUser = (ex: Executor, row: UsersTable) => ex.insertInto('users').values(row).execute();
 
 /** Applies the patch only if the version still matches; returns whether it did. */
-export async function updateUserVersioned(ex: Executor, id: string, version: number, patch: Partial<UsersTable>): Promise<boolean> {
+export async function updateUserVersioned(
+  ex: Executor,
+  id: string,
+  version: number,
+  patch: Partial<UsersTable>,
+): Promise<boolean> {
   const res = await ex
     .updateTable('users')
     .set({ ...patch, version: version + 1 })
@@ -27,9 +33,17 @@ export const updateUser = (ex: Executor, id: string, patch: Partial<UsersTable>)
     .where('id', '=', id)
     .execute();
 
+/** Sign-in bookkeeping: not an edit of the account, so it leaves the version alone (no spurious 409s). */
+export const recordLogin = (ex: Executor, id: string, at: string) =>
+  ex.updateTable('users').set({ lastLoginAt: at }).where('id', '=', id).execute();
+
 export async function setUserMissions(ex: Executor, userId: string, missionIds: string[]) {
   await ex.deleteFrom('userMissions').where('userId', '=', userId).execute();
-  if (missionIds.length) await ex.insertInto('userMissions').values(missionIds.map((missionId) => ({ userId, missionId }))).execute();
+  if (missionIds.length)
+    await ex
+      .insertInto('userMissions')
+      .values(missionIds.map((missionId) => ({ userId, missionId })))
+      .execute();
 }
 
 export async function missionsOfUsers(ex: Executor, userIds: string[]) {
@@ -69,11 +83,14 @@ export function listUsers(ex: Executor, f: UserFilter, limit: number) {
   if (f.role) q = q.where('role', '=', f.role);
   if (f.missionId) {
     const missionId = f.missionId;
-    q = q.where('id', 'in', (eb) => eb.selectFrom('userMissions').select('userId').where('missionId', '=', missionId));
+    q = q.where('id', 'in', (eb) =>
+      eb.selectFrom('userMissions').select('userId').where('missionId', '=', missionId),
+    );
   }
   if (f.q) {
-    // Wildcards in the search text are dropped rather than escaped: SQLite and PostgreSQL escape differently.
-    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, '')}%`;
+    // Wildcards in the search text become "_" (any one character) rather than being escaped, since
+    // SQLite and PostgreSQL escape differently; dropping them would miss emails such as budi_s@example.org.
+    const like = `%${f.q.toLowerCase().replace(/[\\%_]/g, '_')}%`;
     q = q.where((eb) =>
       eb.or([eb('email', 'like', like), eb(eb.fn('lower', ['displayName']), 'like', like)]),
     );
@@ -82,10 +99,15 @@ export function listUsers(ex: Executor, f: UserFilter, limit: number) {
   return q.orderBy('email').limit(limit).execute();
 }
 
-export const listRoleSettings = (ex: Executor) => ex.selectFrom('roleSettings').selectAll().orderBy('role').execute();
+export const listRoleSettings = (ex: Executor) =>
+  ex.selectFrom('roleSettings').selectAll().orderBy('role').execute();
 
 export const findRoleSetting = (ex: Executor, role: string) =>
   ex.selectFrom('roleSettings').selectAll().where('role', '=', role).executeTakeFirst();
 
 export const updateRoleSetting = (ex: Executor, role: string, totpRequired: boolean, at: string) =>
-  ex.updateTable('roleSettings').set({ totpRequired: totpRequired ? 1 : 0, updatedAt: at }).where('role', '=', role).execute();
+  ex
+    .updateTable('roleSettings')
+    .set({ totpRequired: totpRequired ? 1 : 0, updatedAt: at })
+    .where('role', '=', role)
+    .execute();

@@ -20,17 +20,24 @@ export interface UserDeps extends Deps {
   passwords: PasswordHasher;
 }
 
-export const loginKeyOf = (deps: Pick<Deps, 'keyring'>, email: string) => deps.keyring.lookupHash('login', email.toLowerCase());
+export const loginKeyOf = (deps: Pick<Deps, 'keyring'>, email: string) =>
+  deps.keyring.lookupHash('login', email.toLowerCase());
 
 async function resolveMissions(ex: Executor, codes: string[]) {
   const found = await findMissionsByCodes(ex, codes);
   const missing = codes.filter((c) => !found.some((m) => m.code === c));
-  if (missing.length) throw invalid('body.missionCodes', 'unknown_mission', `Unknown mission: ${missing.join(', ')}`);
+  if (missing.length)
+    throw invalid('body.missionCodes', 'unknown_mission', `Unknown mission: ${missing.join(', ')}`);
   return found.map((m) => m.id);
 }
 
 /** Role rules: mission officers need a mission, partners a partner organisation, others neither. */
-async function checkRoleShape(ex: Executor, role: Role, missionCodes: string[], organisationId: string | null) {
+async function checkRoleShape(
+  ex: Executor,
+  role: Role,
+  missionCodes: string[],
+  organisationId: string | null,
+) {
   if (role === 'mission_officer' && missionCodes.length === 0) {
     throw new AppError('user.mission_required', 400, 'A mission officer needs at least one mission', [
       { path: 'body.missionCodes', code: 'required', message: 'Choose at least one mission' },
@@ -41,25 +48,53 @@ async function checkRoleShape(ex: Executor, role: Role, missionCodes: string[], 
   }
   if (role === 'partner') {
     const org = organisationId
-      ? await ex.selectFrom('organisations').select('kind').where('id', '=', organisationId).executeTakeFirst()
+      ? await ex
+          .selectFrom('organisations')
+          .select('kind')
+          .where('id', '=', organisationId)
+          .executeTakeFirst()
       : undefined;
     if (!org || org.kind !== 'partner') {
-      throw new AppError('user.organisation_required', 400, 'A partner user belongs to a partner organisation', [
-        { path: 'body.organisationId', code: 'required', message: 'Choose a partner organisation' },
-      ]);
+      throw new AppError(
+        'user.organisation_required',
+        400,
+        'A partner user belongs to a partner organisation',
+        [{ path: 'body.organisationId', code: 'required', message: 'Choose a partner organisation' }],
+      );
     }
   } else if (organisationId) {
-    throw invalid('body.organisationId', 'not_allowed', 'Only partner users belong to a partner organisation');
+    throw invalid(
+      'body.organisationId',
+      'not_allowed',
+      'Only partner users belong to a partner organisation',
+    );
   }
 }
 
 async function present(deps: Deps, ex: Executor, rows: UserRow[]): Promise<User[]> {
-  const missions = await repo.missionsOfUsers(ex, rows.map((r) => r.id));
-  const locks = await repo.lockoutsOf(ex, rows.map((r) => r.loginKey), deps.now().toISOString());
-  return rows.map((r) => presentUser(r, (missions.get(r.id) ?? []).map((m) => m.code), locks.get(r.loginKey) ?? null));
+  const missions = await repo.missionsOfUsers(
+    ex,
+    rows.map((r) => r.id),
+  );
+  const locks = await repo.lockoutsOf(
+    ex,
+    rows.map((r) => r.loginKey),
+    deps.now().toISOString(),
+  );
+  return rows.map((r) =>
+    presentUser(
+      r,
+      (missions.get(r.id) ?? []).map((m) => m.code),
+      locks.get(r.loginKey) ?? null,
+    ),
+  );
 }
 
-export async function createUser(deps: UserDeps, ctx: RequestContext, input: UserCreate): Promise<UserCreated> {
+export async function createUser(
+  deps: UserDeps,
+  ctx: RequestContext,
+  input: UserCreate,
+): Promise<UserCreated> {
   if (!canUsers(ctx, 'create')) throw forbidden();
   const oneTime = input.password ? null : generateOneTimePassword();
   const passwordHash = await deps.passwords.hash(input.password ?? oneTime!);
@@ -94,7 +129,12 @@ export async function createUser(deps: UserDeps, ctx: RequestContext, input: Use
     };
     await repo.insertUser(trx, row);
     await repo.setUserMissions(trx, row.id, missionIds);
-    await appendAudit(trx, deps, ctx, { action: 'user.create', entityType: 'user', entityId: row.id, meta: { role: row.role } });
+    await appendAudit(trx, deps, ctx, {
+      action: 'user.create',
+      entityType: 'user',
+      entityId: row.id,
+      meta: { role: row.role },
+    });
     return (await present(deps, trx, [row]))[0]!;
   });
   return { user, oneTimePassword: oneTime };
@@ -118,7 +158,13 @@ export async function findUserByEmailForSystem(deps: Deps, email: string) {
 export async function listUsers(
   deps: Deps,
   ctx: RequestContext,
-  q: { limit: number; cursor?: string | undefined; role?: Role | undefined; mission?: string | undefined; q?: string | undefined },
+  q: {
+    limit: number;
+    cursor?: string | undefined;
+    role?: Role | undefined;
+    mission?: string | undefined;
+    q?: string | undefined;
+  },
 ) {
   if (!canUsers(ctx, 'list')) throw forbidden();
   const after = decodeCursor(q.cursor, 1);
@@ -128,27 +174,53 @@ export async function listUsers(
     if (!m) return { items: [], nextCursor: null };
     missionId = m.id;
   }
-  const rows = await repo.listUsers(deps.db, { role: q.role, missionId, q: q.q, afterEmail: after?.[0] as string | undefined }, q.limit + 1);
+  const rows = await repo.listUsers(
+    deps.db,
+    { role: q.role, missionId, q: q.q, afterEmail: after?.[0] as string | undefined },
+    q.limit + 1,
+  );
   const p = page(rows, q.limit, (r) => [r.email]);
   return { items: await present(deps, deps.db, p.items), nextCursor: p.nextCursor };
 }
 
-export async function updateUser(deps: Deps, ctx: RequestContext, id: string, patch: UserUpdate): Promise<User> {
+export async function updateUser(
+  deps: Deps,
+  ctx: RequestContext,
+  id: string,
+  patch: UserUpdate,
+): Promise<User> {
   if (!canUsers(ctx, 'update')) throw notFound('user.not_found', 'User');
   return deps.db.transaction().execute(async (trx) => {
     const row = await getVisibleUser(deps, trx, ctx, id);
     const self = ctx.actor.kind === 'user' && ctx.actor.userId === id;
     if (self && ((patch.role && patch.role !== row.role) || patch.status === 'disabled')) {
-      throw new AppError('user.cannot_change_self', 400, 'You cannot change your own role or disable yourself');
+      throw new AppError(
+        'user.cannot_change_self',
+        400,
+        'You cannot change your own role or disable yourself',
+      );
     }
     const currentMissions = (await repo.missionsOfUsers(trx, [id])).get(id)?.map((m) => m.code) ?? [];
     const role = patch.role ?? (row.role as Role);
-    const missionCodes = patch.missionCodes ?? (patch.role && patch.role !== 'mission_officer' ? [] : currentMissions);
-    const organisationId = patch.organisationId !== undefined ? patch.organisationId : role === 'partner' ? row.organisationId : null;
+    const missionCodes =
+      patch.missionCodes ?? (patch.role && patch.role !== 'mission_officer' ? [] : currentMissions);
+    const organisationId =
+      patch.organisationId !== undefined
+        ? patch.organisationId
+        : role === 'partner'
+          ? row.organisationId
+          : null;
     await checkRoleShape(trx, role, missionCodes, organisationId);
     const missionIds = await resolveMissions(trx, missionCodes);
     const before = { ...row, missionCodes: currentMissions } as Record<string, unknown>;
-    const after = { displayName: patch.displayName, role: patch.role, locale: patch.locale, status: patch.status, organisationId, missionCodes };
+    const after = {
+      displayName: patch.displayName,
+      role: patch.role,
+      locale: patch.locale,
+      status: patch.status,
+      organisationId,
+      missionCodes,
+    };
     const changes = changedFields(before, after);
     const set = {
       ...(patch.displayName !== undefined && { displayName: patch.displayName }),
@@ -167,13 +239,21 @@ export async function updateUser(deps: Deps, ctx: RequestContext, id: string, pa
   });
 }
 
-export async function resetPassword(deps: UserDeps, ctx: RequestContext, id: string): Promise<{ oneTimePassword: string }> {
+export async function resetPassword(
+  deps: UserDeps,
+  ctx: RequestContext,
+  id: string,
+): Promise<{ oneTimePassword: string }> {
   if (!canUsers(ctx, 'reset_password')) throw notFound('user.not_found', 'User');
   const oneTimePassword = generateOneTimePassword();
   const passwordHash = await deps.passwords.hash(oneTimePassword);
   await deps.db.transaction().execute(async (trx) => {
     const row = await getVisibleUser(deps, trx, ctx, id);
-    await repo.updateUser(trx, id, { passwordHash, mustChangePassword: 1, updatedAt: deps.now().toISOString() });
+    await repo.updateUser(trx, id, {
+      passwordHash,
+      mustChangePassword: 1,
+      updatedAt: deps.now().toISOString(),
+    });
     await deleteUserSessions(trx, id);
     await clearThrottle(trx, row.loginKey);
     await appendAudit(trx, deps, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id });
@@ -195,13 +275,24 @@ export async function listRoleSettings(deps: Deps, ctx: RequestContext): Promise
   return rows.map((r) => ({ role: r.role as Role, totpRequired: r.totpRequired === 1 }));
 }
 
-export async function setRoleTotpRequired(deps: Deps, ctx: RequestContext, role: Role, totpRequired: boolean): Promise<RoleSetting> {
+export async function setRoleTotpRequired(
+  deps: Deps,
+  ctx: RequestContext,
+  role: Role,
+  totpRequired: boolean,
+): Promise<RoleSetting> {
   if (!canUsers(ctx, 'manage_roles')) throw forbidden();
   await deps.db.transaction().execute(async (trx) => {
     const before = await repo.findRoleSetting(trx, role);
     await repo.updateRoleSetting(trx, role, totpRequired, deps.now().toISOString());
     if ((before?.totpRequired === 1) !== totpRequired) {
-      await appendAudit(trx, deps, ctx, { action: 'role.update', entityType: 'role', entityId: role, changes: ['totpRequired'], meta: { totpRequired } });
+      await appendAudit(trx, deps, ctx, {
+        action: 'role.update',
+        entityType: 'role',
+        entityId: role,
+        changes: ['totpRequired'],
+        meta: { totpRequired },
+      });
     }
   });
   return { role, totpRequired };

@@ -61,20 +61,31 @@ export async function appendAudit(
 }
 
 /** Walks the whole chain in seq order in batches; stops at the first problem. */
-export async function verifyAuditChain(deps: Pick<Deps, 'db' | 'keyring'>, keyring: Keyring = deps.keyring): Promise<AuditVerifyResult> {
+export async function verifyAuditChain(
+  deps: Pick<Deps, 'db' | 'keyring'>,
+  keyring: Keyring = deps.keyring,
+): Promise<AuditVerifyResult> {
   let expectedSeq = 1;
   let prevHash = GENESIS;
   let entries = 0;
-  const fail = (seq: number, problem: string): AuditVerifyResult => ({ ok: false, entries, firstBadSeq: seq, problem });
+  const fail = (seq: number, problem: string): AuditVerifyResult => ({
+    ok: false,
+    entries,
+    firstBadSeq: seq,
+    problem,
+  });
   for (;;) {
     const batch = await repo.listBatch(deps.db, expectedSeq - 1, 2000);
     if (batch.length === 0) break;
     for (const row of batch) {
       const seq = Number(row.seq);
-      if (seq !== expectedSeq) return fail(expectedSeq, `entry ${expectedSeq} is missing (next present is ${seq})`);
-      if (row.prevHash !== prevHash) return fail(seq, `entry ${seq} does not follow entry ${seq - 1} (removed or reordered)`);
+      if (seq !== expectedSeq)
+        return fail(expectedSeq, `entry ${expectedSeq} is missing (next present is ${seq})`);
+      if (row.prevHash !== prevHash)
+        return fail(seq, `entry ${seq} does not follow entry ${seq - 1} (removed or reordered)`);
       const { hash, ...rest } = row;
-      if (keyring.auditMac(canonical({ ...rest, seq })) !== hash) return fail(seq, `entry ${seq} was altered`);
+      if (keyring.auditMac(canonical({ ...rest, seq })) !== hash)
+        return fail(seq, `entry ${seq} was altered`);
       prevHash = hash;
       expectedSeq = seq + 1;
       entries++;
@@ -83,7 +94,10 @@ export async function verifyAuditChain(deps: Pick<Deps, 'db' | 'keyring'>, keyri
   const head = await repo.findHead(deps.db);
   const headSeq = head ? Number(head.seq) : 0;
   if (headSeq !== entries || (head && head.hash !== prevHash)) {
-    return fail(entries + 1, `the log ends at entry ${entries} but its head records entry ${headSeq} (entries removed from the end)`);
+    return fail(
+      entries + 1,
+      `the log ends at entry ${entries} but its head records entry ${headSeq} (entries removed from the end)`,
+    );
   }
   return { ok: true, entries, firstBadSeq: null, problem: null };
 }

@@ -10,7 +10,11 @@ export interface LoadedActor {
   totpRequired: boolean;
 }
 
-export async function loadActor(ex: Executor, userId: string, via: Actor['via']): Promise<LoadedActor | null> {
+export async function loadActor(
+  ex: Executor,
+  userId: string,
+  via: Actor['via'],
+): Promise<LoadedActor | null> {
   const user = await ex.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
   if (!user || user.status !== 'active') return null;
   const [missions, setting] = await Promise.all([

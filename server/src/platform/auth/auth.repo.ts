@@ -2,7 +2,8 @@
 import type { Executor } from '../../db/client';
 import type { SessionsTable } from '../../db/schema';
 
-export const insertSession = (ex: Executor, s: SessionsTable) => ex.insertInto('sessions').values(s).execute();
+export const insertSession = (ex: Executor, s: SessionsTable) =>
+  ex.insertInto('sessions').values(s).execute();
 
 export const findSession = (ex: Executor, id: string) =>
   ex.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
@@ -13,7 +14,8 @@ export const touchSession = (ex: Executor, id: string, at: string) =>
 export const setSessionStage = (ex: Executor, id: string, stage: SessionsTable['stage']) =>
   ex.updateTable('sessions').set({ stage }).where('id', '=', id).execute();
 
-export const deleteSession = (ex: Executor, id: string) => ex.deleteFrom('sessions').where('id', '=', id).execute();
+export const deleteSession = (ex: Executor, id: string) =>
+  ex.deleteFrom('sessions').where('id', '=', id).execute();
 
 export const deleteUserSessions = (ex: Executor, userId: string, exceptId?: string) => {
   let q = ex.deleteFrom('sessions').where('userId', '=', userId);
@@ -36,13 +38,24 @@ export const touchToken = (ex: Executor, id: string, at: string) =>
 export const findThrottle = (ex: Executor, key: string) =>
   ex.selectFrom('loginThrottle').selectAll().where('key', '=', key).executeTakeFirst();
 
-export const upsertThrottle = (ex: Executor, row: { key: string; failures: number; lockouts: number; lockedUntil: string | null; updatedAt: string }) =>
+export const upsertThrottle = (
+  ex: Executor,
+  row: { key: string; failures: number; lockouts: number; lockedUntil: string | null; updatedAt: string },
+) =>
   ex
     .insertInto('loginThrottle')
     .values(row)
     .onConflict((oc) =>
-      oc.column('key').doUpdateSet({ failures: row.failures, lockouts: row.lockouts, lockedUntil: row.lockedUntil, updatedAt: row.updatedAt }),
+      oc
+        .column('key')
+        .doUpdateSet({
+          failures: row.failures,
+          lockouts: row.lockouts,
+          lockedUntil: row.lockedUntil,
+          updatedAt: row.updatedAt,
+        }),
     )
     .execute();
 
-export const clearThrottle = (ex: Executor, key: string) => ex.deleteFrom('loginThrottle').where('key', '=', key).execute();
+export const clearThrottle = (ex: Executor, key: string) =>
+  ex.deleteFrom('loginThrottle').where('key', '=', key).execute();

@@ -11,7 +11,12 @@ export function totpUrl(secretBase32: string, account: string): string {
 
 /** Accepts the current code and one step either side, for clock drift. */
 export function checkTotp(secretBase32: string, code: string, at: Date): boolean {
-  const delta = TOTP.validate({ token: code, secret: Secret.fromBase32(secretBase32), timestamp: at.getTime(), window: 1 });
+  const delta = TOTP.validate({
+    token: code,
+    secret: Secret.fromBase32(secretBase32),
+    timestamp: at.getTime(),
+    window: 1,
+  });
   return delta !== null;
 }
 

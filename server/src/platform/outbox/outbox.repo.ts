@@ -14,7 +14,12 @@ export interface NewJob {
   idempotencyKey?: string;
 }
 
-export async function insertJob(ex: Executor, job: NewJob, now: Date, defaultMaxAttempts: number): Promise<string | null> {
+export async function insertJob(
+  ex: Executor,
+  job: NewJob,
+  now: Date,
+  defaultMaxAttempts: number,
+): Promise<string | null> {
   const id = randomUUID();
   const at = now.toISOString();
   const res = await ex
@@ -109,10 +114,15 @@ export async function markFailed(
     .execute();
 }
 
-export const findJob = (ex: Executor, id: string) => ex.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+export const findJob = (ex: Executor, id: string) =>
+  ex.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function countByStatus(ex: Executor) {
-  const rows = await ex.selectFrom('outbox').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+  const rows = await ex
+    .selectFrom('outbox')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('status')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Record<string, number>;
 }
 

@@ -63,21 +63,29 @@ export class OutboxWorker {
   /** Claims one batch of due jobs and runs them; returns how many were claimed. */
   async runOnce(): Promise<number> {
     const { db, dialect, now, log } = this.deps;
-    const jobs = await db.transaction().execute((trx) =>
-      repo.claimDue(trx, dialect, this.id, this.opts.batchSize, now(), this.opts.leaseMs),
-    );
+    const jobs = await db
+      .transaction()
+      .execute((trx) => repo.claimDue(trx, dialect, this.id, this.opts.batchSize, now(), this.opts.leaseMs));
     for (const row of jobs) {
       const handler = this.handlers.get(row.kind);
       try {
         if (!handler) throw new Error(`no handler for job kind "${row.kind}"`);
-        await handler({ id: row.id, kind: row.kind, payload: JSON.parse(row.payload), attempt: row.attempts }, this.deps);
+        await handler(
+          { id: row.id, kind: row.kind, payload: JSON.parse(row.payload), attempt: row.attempts },
+          this.deps,
+        );
         await repo.markDone(db, row.id, this.id, now());
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         const dead = row.attempts >= row.maxAttempts;
-        const retryAt = new Date(now().getTime() + retryDelayMs(row.attempts, this.opts.baseBackoffMs, this.opts.maxBackoffMs));
+        const retryAt = new Date(
+          now().getTime() + retryDelayMs(row.attempts, this.opts.baseBackoffMs, this.opts.maxBackoffMs),
+        );
         await repo.markFailed(db, row.id, this.id, message, dead, retryAt, now());
-        log[dead ? 'error' : 'warn']({ job: row.id, kind: row.kind, attempt: row.attempts, err: message }, dead ? 'job dead-lettered' : 'job failed; will retry');
+        log[dead ? 'error' : 'warn'](
+          { job: row.id, kind: row.kind, attempt: row.attempts, err: message },
+          dead ? 'job dead-lettered' : 'job failed; will retry',
+        );
       }
     }
     return jobs.length;

@@ -2,7 +2,7 @@
 // A 401 auth.required from any request drops the session and sends the user to sign-in.
 import type { LoginResult, Me } from '@siaga/contracts';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, onUnauthorized, setCsrfToken } from '../../api/client';
+import { ApiError, onSessionChange, setCsrfToken } from '../../api/client';
 import { hasStoredLanguage, setLanguage } from '../../i18n';
 import { authApi } from './auth.api';
 
@@ -56,12 +56,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    onUnauthorized(() => {
+    onSessionChange((code) => {
+      if (code !== 'auth.required') {
+        // The session still exists but needs another step; /auth/me says which.
+        refresh().catch(() => undefined);
+        return;
+      }
       setCsrfToken(null);
       setState((prev) => (prev.status === 'signedIn' ? { status: 'signedOut', reason: 'expired' } : prev));
     });
     refresh().catch(() => setState({ status: 'signedOut', reason: null }));
-    return () => onUnauthorized(null);
+    return () => onSessionChange(null);
   }, [refresh]);
 
   const value = useMemo(() => ({ state, accept, refresh, signOut }), [state, accept, refresh, signOut]);

@@ -41,7 +41,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void | Prom
   };
 
   return (
-    <form className="stack" onSubmit={submit} noValidate>
+    <form className="stack stack--narrow" onSubmit={submit} noValidate>
       <ErrorNotice error={error} />
       <TextField
         label={t('fields.currentPassword')}

@@ -18,7 +18,7 @@ export function MissionPicker({ missions, value, onChange, error }: MissionPicke
       <legend>{t('user.missions')}</legend>
       <p className="field__hint">{t('user.missionsHint')}</p>
       {missions.length === 0 && <p className="muted">{t('missions.empty')}</p>}
-      <div className="checklist__items">
+      <div className="checklist__items" hidden={missions.length === 0}>
         {missions.map((m) => (
           <label key={m.code} className="check">
             <input

@@ -12,13 +12,18 @@ export function RoleSettings() {
   const [saveError, setSaveError] = useState<unknown>(null);
   const [pending, setPending] = useState<string | null>(null);
 
+  const put = (next: RoleSetting) =>
+    setData((prev) => prev && { items: prev.items.map((s) => (s.role === next.role ? next : s)) });
+
+  // Optimistic: the box changes at once and reverts if the server refuses.
   const toggle = async (setting: RoleSetting, totpRequired: boolean) => {
     setSaveError(null);
     setPending(setting.role);
+    put({ ...setting, totpRequired });
     try {
-      const updated = (await usersApi.updateRole(setting.role, totpRequired)) ?? { ...setting, totpRequired };
-      setData((prev) => prev && { items: prev.items.map((s) => (s.role === updated.role ? updated : s)) });
+      put((await usersApi.updateRole(setting.role, totpRequired)) ?? { ...setting, totpRequired });
     } catch (err) {
+      put(setting);
       setSaveError(err);
     } finally {
       setPending(null);

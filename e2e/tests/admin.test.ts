@@ -1,0 +1,114 @@
+// Administration details: editing with optimistic concurrency, disabling, password reset,
+// filters, mission editing and personal API tokens.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openPage, screenshot } from '../lib/browser';
+import { startServer, type RunningServer } from '../lib/server';
+import { signIn, waitForLoaded } from '../lib/ui';
+
+const ADMIN = { email: 'admin@kemlu.example', password: 'correct horse battery staple' };
+const VIEWER = { email: 'analyst@kemlu.example', password: 'reading the situation 24' };
+
+describe('administration', { timeout: 300_000 }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let viewerId = '';
+
+  before(async () => {
+    server = await startServer('admin');
+    await server.createUser(ADMIN.email, 'hq_admin', ADMIN.password);
+    viewerId = (await server.createUser(VIEWER.email, 'viewer', VIEWER.password, ['--name', 'Dewi Analis']))
+      .id;
+    await server.createMission('KJRI-JEDDAH', [
+      '--name',
+      'Konsulat Jenderal Republik Indonesia di Jeddah',
+      '--kind',
+      'consulate',
+      '--city',
+      'Jeddah',
+      '--countries',
+      'SA',
+      '--hotline',
+      '+966503609667',
+      '--address',
+      'Al-Mualifin Street, Al-Rehab District 5, Jeddah',
+    ]);
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('filters users, and a stale edit is refused with a clear message', async () => {
+    const page = await openPage(browser, server.baseUrl);
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.locator('[data-nav=users]').click();
+    await page.locator('.filters select[name=role]').selectOption('viewer');
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    await page.locator('[data-testid=users-table] tbody tr').filter({ hasText: VIEWER.email }).waitFor();
+    assert.equal(await page.locator('[data-testid=users-table] tbody tr').count(), 1);
+
+    const other = await page.context().newPage();
+    await page.goto(`/users/${viewerId}`);
+    await other.goto(`/users/${viewerId}`);
+    await page.locator('input[name=displayName]').fill('Dewi Analis Senior');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Perubahan tersimpan.' }).waitFor();
+
+    await other.locator('input[name=displayName]').fill('Dewi A.');
+    await other.getByRole('button', { name: 'Simpan' }).click();
+    await other.getByRole('alert').filter({ hasText: 'Orang lain telah mengubah data ini' }).waitFor();
+    await screenshot(other, 'user-stale-version-id');
+    await other.getByRole('button', { name: 'Muat ulang' }).click();
+    await other.locator('h1').filter({ hasText: 'Dewi Analis Senior' }).waitFor();
+    assert.equal(await other.locator('input[name=displayName]').inputValue(), 'Dewi Analis Senior');
+    await other.close();
+
+    await page.getByRole('button', { name: 'Nonaktifkan akun' }).click();
+    await page.locator('.page-head .status--disabled').waitFor();
+    await page.getByRole('button', { name: 'Aktifkan akun' }).click();
+    await page.locator('.page-head .status--active').waitFor();
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Atur ulang kata sandi' }).click();
+    const otp = (await page.locator('[data-testid=one-time-password]').textContent())?.trim() ?? '';
+    assert.ok(otp.length >= 8);
+    await screenshot(page, 'user-detail-id');
+    await page.context().close();
+  });
+
+  it('edits a mission and manages API tokens', async () => {
+    const page = await openPage(browser, server.baseUrl);
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.getByRole('button', { name: 'English', exact: true }).click();
+    await page.locator('[data-nav=missions]').click();
+    await page.getByRole('link', { name: 'KJRI-JEDDAH' }).click();
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.locator('input[name=countries]').fill('SA, YE');
+    await page.locator('textarea[name=jurisdictions]').fill('SA: SA-02, SA-03\nYE');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Changes saved.' }).waitFor();
+    assert.equal(await page.locator('.details dd').nth(2).textContent(), 'SA, YE');
+    await screenshot(page, 'mission-detail-en');
+
+    await page.locator('[data-nav=account]').click();
+    await waitForLoaded(page);
+    await page.locator('input[name=name]').fill('situation-report script');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = (await page.locator('[data-testid=api-token]').textContent())?.trim() ?? '';
+    assert.ok(token.length > 20, 'the token is shown once');
+    const res = await fetch(`${server.baseUrl}/api/v1/missions`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(res.status, 200, 'the new token works');
+    await screenshot(page, 'account-token-en');
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByText('You have no tokens.').waitFor();
+    await page.context().close();
+  });
+});
