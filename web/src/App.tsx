@@ -4,11 +4,13 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './features/auth/AuthContext';
 import { AccountPage } from './routes/AccountPage';
+import { AuditPage } from './routes/AuditPage';
 import { DashboardPage } from './routes/DashboardPage';
 import { ForcedPasswordPage, LoginPage } from './routes/LoginPage';
 import { MissionPage } from './routes/MissionPage';
 import { MissionsPage } from './routes/MissionsPage';
 import { NotFoundPage } from './routes/NotFoundPage';
+import { OrganisationsPage } from './routes/OrganisationsPage';
 import { UserPage } from './routes/UserPage';
 import { UsersPage } from './routes/UsersPage';
 import { matchRoute, navigate, usePath, type Route } from './router';
@@ -66,6 +68,10 @@ function Page({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
       return <MissionsPage />;
     case 'mission':
       return <MissionPage code={route.code} />;
+    case 'organisations':
+      return <OrganisationsPage />;
+    case 'audit':
+      return isAdmin ? <AuditPage /> : <NotFoundPage />;
     case 'account':
       return <AccountPage />;
     case 'notFound':

@@ -14,9 +14,15 @@ function subscribe(callback: () => void): () => void {
 }
 
 const getPath = () => window.location.pathname;
+const getSearch = () => window.location.search;
 
 export function usePath(): string {
   return useSyncExternalStore(subscribe, getPath);
+}
+
+/** The query string ("?a=1" or ""), for pages that keep their filters in the address. */
+export function useSearch(): string {
+  return useSyncExternalStore(subscribe, getSearch);
 }
 
 export function navigate(to: string, options: { replace?: boolean } = {}): void {
@@ -34,6 +40,8 @@ export type Route =
   | { name: 'user'; id: string }
   | { name: 'missions' }
   | { name: 'mission'; code: string }
+  | { name: 'organisations' }
+  | { name: 'audit' }
   | { name: 'account' }
   | { name: 'notFound' };
 
@@ -44,6 +52,8 @@ export function matchRoute(path: string): Route {
   if (first === undefined) return { name: 'dashboard' };
   if (first === 'login' && !second) return { name: 'login' };
   if (first === 'account' && !second) return { name: 'account' };
+  if (first === 'organisations' && !second) return { name: 'organisations' };
+  if (first === 'audit' && !second) return { name: 'audit' };
   if (first === 'users') return second ? { name: 'user', id: second } : { name: 'users' };
   if (first === 'missions') return second ? { name: 'mission', code: second } : { name: 'missions' };
   return { name: 'notFound' };

@@ -24,6 +24,8 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
         { to: '/', label: t('nav.dashboard'), id: 'dashboard' },
         ...(me?.role === 'hq_admin' ? [{ to: '/users', label: t('nav.users'), id: 'users' }] : []),
         { to: '/missions', label: t('nav.missions'), id: 'missions' },
+        { to: '/organisations', label: t('nav.organisations'), id: 'organisations' },
+        ...(me?.role === 'hq_admin' ? [{ to: '/audit', label: t('nav.audit'), id: 'audit' }] : []),
         { to: '/account', label: t('nav.account'), id: 'account' },
       ]
     : [];
