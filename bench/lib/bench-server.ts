@@ -9,7 +9,7 @@ import { loadConfig } from '../../server/src/config';
 import { systemContext } from '../../server/src/platform/context';
 import { createUser } from '../../server/src/modules/users/users.service';
 import { createMission } from '../../server/src/modules/missions/missions.service';
-import { createToken } from '../../server/src/modules/auth/auth.service';
+import { createToken } from '../../server/src/modules/auth/tokens.service';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siaga-bench-'));
 const config = loadConfig({
@@ -43,7 +43,9 @@ const mission = await createMission(deps, ctx, {
 });
 const { token } = await createToken(deps, ctx, admin.user.id, { name: 'bench' });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
-process.stdout.write(`${JSON.stringify({ port: Number(new URL(address).port), token, code: mission.code })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ port: Number(new URL(address).port), token, code: mission.code })}\n`,
+);
 const stop = async () => {
   await app.close();
   fs.rmSync(dataDir, { recursive: true, force: true });

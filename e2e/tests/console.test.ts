@@ -34,7 +34,14 @@ describe('console basics', { timeout: 300_000 }, () => {
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.waitForURL((url) => url.pathname === '/');
     await waitForMap(page);
-    assert.deepEqual(await navIds(page), ['dashboard', 'users', 'missions', 'account']);
+    assert.deepEqual(await navIds(page), [
+      'dashboard',
+      'users',
+      'missions',
+      'organisations',
+      'audit',
+      'account',
+    ]);
     assert.equal(await page.locator('[data-nav=missions]').textContent(), 'Perwakilan');
     assert.match((await page.locator('.maplibregl-ctrl-attrib').textContent()) ?? '', /Natural Earth/);
     assert.match((await page.locator('#panel-title').textContent()) ?? '', /Semua perwakilan/);
@@ -89,6 +96,7 @@ describe('console basics', { timeout: 300_000 }, () => {
       for (const [path, name] of [
         ['/users', 'users'],
         ['/missions', 'missions'],
+        ['/organisations', 'organisations'],
         ['/account', 'account'],
       ] as const) {
         await page.locator(`[data-nav=${name}]`).click();

@@ -1,5 +1,5 @@
 // Both languages must carry the same keys, and every key the console uses must exist.
-import { ERROR_CODES, MISSION_KINDS, ROLES, USER_STATUSES } from '@siaga/contracts';
+import { ERROR_CODES, MISSION_KINDS, ORGANISATION_KINDS, ROLES, USER_STATUSES } from '@siaga/contracts';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -65,12 +65,13 @@ test('every literal key used in web/src exists', async () => {
   assert.deepEqual(missing, []);
 });
 
-test('roles, mission kinds, statuses and error codes from the contracts are translated', async () => {
+test('roles, kinds, statuses and error codes from the contracts are translated', async () => {
   const id = await load('id');
   const needed = [
     ...ROLES.map((r) => `roles.${r}`),
     ...MISSION_KINDS.map((k) => `missionKinds.${k}`),
     ...USER_STATUSES.map((s) => `userStatus.${s}`),
+    ...ORGANISATION_KINDS.map((k) => `organisationKinds.${k}`),
     ...ERROR_CODES.map((c) => `errors.${c}`),
     'titles.login',
     'titles.dashboard',
@@ -78,6 +79,8 @@ test('roles, mission kinds, statuses and error codes from the contracts are tran
     'titles.user',
     'titles.missions',
     'titles.mission',
+    'titles.organisations',
+    'titles.audit',
     'titles.account',
     'titles.notFound',
   ];

@@ -68,7 +68,7 @@ describe('mandatory second factor', { timeout: 300_000 }, () => {
     const enrolStep = Math.floor(Date.now() / 1000 / PERIOD);
     await enterCode(page, totpFor(secret).generate(), 'Aktifkan');
     await waitForMap(page);
-    assert.deepEqual(await navIds(page), ['dashboard', 'missions', 'account']);
+    assert.deepEqual(await navIds(page), ['dashboard', 'missions', 'organisations', 'account']);
     await screenshot(page, 'totp-enrolled-dashboard-id');
     await signOut(page);
 

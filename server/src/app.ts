@@ -90,6 +90,8 @@ export async function buildApp(
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
+  // The API speaks JSON only: plain text is refused (415) like any other media type.
+  app.removeContentTypeParser('text/plain');
   app.decorateRequest('ctx', null as unknown as RequestContext);
   app.addHook('onRequest', async (req, reply) => {
     req.ctx = { actor: { kind: 'anonymous' }, requestId: String(req.id) };

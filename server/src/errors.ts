@@ -34,11 +34,19 @@ function toAppError(err: FastifyError | Error): AppError {
   if (err instanceof AppError) return err;
   if (hasZodFastifySchemaValidationErrors(err)) {
     const where = (err as FastifyError).validationContext ?? 'body';
-    const details = err.validation.map((v) => ({
-      path: [where, ...v.instancePath.split('/').filter(Boolean)].join('.'),
-      code: v.keyword,
-      message: v.message ?? 'Invalid value',
-    }));
+    const details = err.validation.flatMap((v) => {
+      const at = [where, ...v.instancePath.split('/').filter(Boolean)];
+      // zod reports unknown keys on the object holding them; name each key as the field at fault.
+      const keys = (v.params as { keys?: unknown }).keys;
+      if (v.keyword === 'unrecognized_keys' && Array.isArray(keys) && keys.length) {
+        return keys.map((k) => ({
+          path: [...at, String(k)].join('.'),
+          code: 'unknown_field',
+          message: `Unknown field "${String(k)}"`,
+        }));
+      }
+      return [{ path: at.join('.'), code: v.keyword, message: v.message ?? 'Invalid value' }];
+    });
     return new AppError(
       'request.invalid',
       400,

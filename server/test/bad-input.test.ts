@@ -155,31 +155,29 @@ describe(`bad input (${dialectUnderTest})`, () => {
       call(t, admin, 'PATCH', url, { version: 1, hotline: '+249912345678', hotlne: '+249912345679' }),
     );
     const error = errorOf(res, 400, 'request.invalid');
-    // zod reports unknown keys on the object that holds them, naming the keys in the message.
+    // Each unknown key is named as the field at fault.
     assert.deepEqual(error.details, [
-      { path: 'body', code: 'unrecognized_keys', message: error.details![0]!.message },
+      { path: 'body.hotlne', code: 'unknown_field', message: 'Unknown field "hotlne"' },
     ]);
-    assert.match(error.details![0]!.message, /"hotlne"/);
 
     const nested = await unchanged(() =>
       call(t, admin, 'PATCH', url, { version: 1, jurisdictions: [{ country: 'SD', region: 'Darfur' }] }),
     );
     const nestedError = errorOf(nested, 400, 'request.invalid');
-    assert.deepEqual(paths(nestedError), ['body.jurisdictions.0']);
-    assert.equal(nestedError.details![0]!.code, 'unrecognized_keys');
-    assert.match(nestedError.details![0]!.message, /"region"/);
+    assert.deepEqual(paths(nestedError), ['body.jurisdictions.0.region']);
+    assert.equal(nestedError.details![0]!.code, 'unknown_field');
 
     // A field the caller may not set, sent anyway, is refused rather than ignored.
     const sneaky = await unchanged(() =>
       call(t, admin, 'PATCH', url, { version: 1, id: '00000000-0000-4000-8000-000000000000' }),
     );
-    assert.match(errorOf(sneaky, 400, 'request.invalid').details![0]!.message, /"id"/);
+    assert.deepEqual(paths(errorOf(sneaky, 400, 'request.invalid')), ['body.id']);
 
     const query = await call(t, admin, 'GET', '/api/v1/missions?colour=blue');
     const queryError = errorOf(query, 400, 'request.invalid');
-    assert.equal(queryError.details![0]!.path, 'querystring');
-    assert.equal(queryError.details![0]!.code, 'unrecognized_keys');
-    assert.match(queryError.details![0]!.message, /"colour"/);
+    assert.deepEqual(queryError.details, [
+      { path: 'querystring.colour', code: 'unknown_field', message: 'Unknown field "colour"' },
+    ]);
   });
 
   it('refuses a body over SIAGA_BODY_LIMIT_BYTES with request.too_large', async () => {
@@ -231,6 +229,8 @@ describe(`bad input (${dialectUnderTest})`, () => {
       raw('PATCH', url, '<mission><hotline>+249</hotline></mission>', 'application/xml'),
     );
     errorOf(res, 415, 'request.unsupported_media_type');
+    const text = await unchanged(() => raw('PATCH', url, 'hotline=+249955555555', 'text/plain'));
+    errorOf(text, 415, 'request.unsupported_media_type');
   });
 
   it('applies a valid request that follows a refused one exactly once', async () => {

@@ -85,7 +85,14 @@ async function enableTotp(t: TestApp, s: Session): Promise<string> {
     code: codeAt(secret, t.deps.now()),
   });
   assert.equal(enabled.statusCode, 200, enabled.body);
+  nextPeriod(t);
   return secret;
+}
+
+/** Moves the server's clock on by one TOTP period: a code, once accepted, is never accepted again. */
+function nextPeriod(t: TestApp) {
+  const before = t.deps.now;
+  t.deps.now = () => new Date(before().getTime() + 30_000);
 }
 
 async function startLogin(t: TestApp, email: string, password = PASSWORD) {
@@ -278,14 +285,14 @@ describe(`TOTP second factor (${dialectUnderTest})`, () => {
     // Not enabled until a code proves the app has it.
     assert.equal((await call(t, session, 'GET', ME)).json().user.totpEnabled, false);
     const wrong = await call(t, session, 'POST', '/api/v1/auth/totp/enable', {
-      code: wrongCodeAt(secret, new Date()),
+      code: wrongCodeAt(secret, t.deps.now()),
     });
     assert.equal(wrong.statusCode, 400);
     assert.equal(wrong.json().error.code, 'auth.totp_invalid');
     assert.equal((await call(t, session, 'GET', ME)).json().user.totpEnabled, false);
 
     const ok = await call(t, session, 'POST', '/api/v1/auth/totp/enable', {
-      code: codeAt(secret, new Date()),
+      code: codeAt(secret, t.deps.now()),
     });
     assert.equal(ok.statusCode, 200);
     assert.equal(ok.json().stage, 'complete');
@@ -315,17 +322,36 @@ describe(`TOTP second factor (${dialectUnderTest})`, () => {
     assert.equal((await call(t, pending, 'POST', '/api/v1/auth/totp/setup')).statusCode, 401);
 
     const wrong = await call(t, pending, 'POST', '/api/v1/auth/totp', {
-      code: wrongCodeAt(secret, new Date()),
+      code: wrongCodeAt(secret, t.deps.now()),
     });
     assert.equal(wrong.statusCode, 401);
     assert.equal(wrong.json().error.code, 'auth.totp_invalid');
     assert.equal((await call(t, pending, 'GET', '/api/v1/missions')).statusCode, 401);
 
-    const ok = await call(t, pending, 'POST', '/api/v1/auth/totp', { code: codeAt(secret, new Date()) });
+    const ok = await call(t, pending, 'POST', '/api/v1/auth/totp', { code: codeAt(secret, t.deps.now()) });
     assert.equal(ok.statusCode, 200);
     assert.equal(ok.json().stage, 'complete');
     assert.equal(ok.json().user.id, user.id);
     assert.equal((await call(t, pending, 'GET', '/api/v1/missions')).statusCode, 200);
+  });
+
+  it('accepts each code once: a replayed code is refused', async () => {
+    const { user, session } = await signedInAs(t, 'hq_officer');
+    const secret = await enableTotp(t, session);
+    const code = codeAt(secret, t.deps.now());
+    const first = await startLogin(t, user.email);
+    const ok = await call(t, first.session, 'POST', '/api/v1/auth/totp', { code });
+    assert.equal(ok.statusCode, 200, ok.body);
+    const second = await startLogin(t, user.email);
+    const replay = await call(t, second.session, 'POST', '/api/v1/auth/totp', { code });
+    assert.equal(replay.statusCode, 401);
+    assert.equal(replay.json().error.code, 'auth.totp_invalid');
+    assert.equal((await call(t, second.session, 'GET', '/api/v1/missions')).statusCode, 401);
+    nextPeriod(t);
+    const fresh = await call(t, second.session, 'POST', '/api/v1/auth/totp', {
+      code: codeAt(secret, t.deps.now()),
+    });
+    assert.equal(fresh.statusCode, 200, fresh.body);
   });
 
   it('locks the code step after repeated wrong codes, even for the right one', async () => {
@@ -334,11 +360,13 @@ describe(`TOTP second factor (${dialectUnderTest})`, () => {
     const { session: pending } = await startLogin(t, user.email);
     for (let i = 0; i < 3; i++) {
       const res = await call(t, pending, 'POST', '/api/v1/auth/totp', {
-        code: wrongCodeAt(secret, new Date()),
+        code: wrongCodeAt(secret, t.deps.now()),
       });
       assert.equal(res.statusCode, 401);
     }
-    const locked = await call(t, pending, 'POST', '/api/v1/auth/totp', { code: codeAt(secret, new Date()) });
+    const locked = await call(t, pending, 'POST', '/api/v1/auth/totp', {
+      code: codeAt(secret, t.deps.now()),
+    });
     assert.equal(locked.statusCode, 429);
     assert.equal(locked.json().error.code, 'auth.locked');
     assert.ok(Number(locked.headers['retry-after']) > 0);
@@ -349,12 +377,12 @@ describe(`TOTP second factor (${dialectUnderTest})`, () => {
     const { user, session } = await signedInAs(t, 'viewer');
     const secret = await enableTotp(t, session);
     const wrong = await call(t, session, 'POST', '/api/v1/auth/totp/disable', {
-      code: wrongCodeAt(secret, new Date()),
+      code: wrongCodeAt(secret, t.deps.now()),
     });
     assert.equal(wrong.statusCode, 400);
     assert.equal((await call(t, session, 'GET', ME)).json().user.totpEnabled, true);
     const off = await call(t, session, 'POST', '/api/v1/auth/totp/disable', {
-      code: codeAt(secret, new Date()),
+      code: codeAt(secret, t.deps.now()),
     });
     assert.equal(off.statusCode, 204);
     const { res } = await startLogin(t, user.email);
@@ -371,7 +399,7 @@ describe(`TOTP second factor (${dialectUnderTest})`, () => {
 
     const { res, session: pending } = await startLogin(t, user.email, oneTimePassword);
     assert.equal(res.json().stage, 'totp');
-    const step = await call(t, pending, 'POST', '/api/v1/auth/totp', { code: codeAt(secret, new Date()) });
+    const step = await call(t, pending, 'POST', '/api/v1/auth/totp', { code: codeAt(secret, t.deps.now()) });
     assert.equal(step.statusCode, 200, step.body);
     assert.equal(step.json().stage, 'complete');
     assert.equal(step.json().user.mustChangePassword, true);
@@ -448,6 +476,24 @@ describe(`TOTP required for a role (${dialectUnderTest})`, () => {
       assert.equal(blocked.statusCode, 403);
       assert.equal(blocked.json().error.code, 'auth.totp_enrolment_required');
       assert.equal((await call(t, session, 'GET', ME)).json().stage, 'totp_enrol');
+    }));
+
+  it("holds back the API tokens of a role's users until they enrol", () =>
+    withApp({}, async (t) => {
+      const { session: admin } = await signedInAs(t, 'hq_admin');
+      const { session } = await signedInAs(t, 'hq_officer');
+      const { token } = (await call(t, session, 'POST', TOKENS, { name: 'script' })).json();
+      assert.equal((await bearer(t, token, 'GET', '/api/v1/missions')).statusCode, 200);
+      await requireFor(t, admin, 'hq_officer');
+      const blocked = await bearer(t, token, 'GET', '/api/v1/missions');
+      assert.equal(blocked.statusCode, 403);
+      assert.equal(blocked.json().error.code, 'auth.totp_enrolment_required');
+      const setup = await call(t, session, 'POST', '/api/v1/auth/totp/setup');
+      const enabled = await call(t, session, 'POST', '/api/v1/auth/totp/enable', {
+        code: codeAt(setup.json().secret, t.deps.now()),
+      });
+      assert.equal(enabled.statusCode, 200, enabled.body);
+      assert.equal((await bearer(t, token, 'GET', '/api/v1/missions')).statusCode, 200);
     }));
 
   it('lets a new user with a one-time password enrol first, then choose a password', () =>

@@ -75,6 +75,43 @@ describe(`password reset by an administrator (${dialectUnderTest})`, () => {
     assert.ok(!JSON.stringify(row).includes(oneTimePassword));
   });
 
+  it("revokes the user's API tokens, which may have been opened with a compromised password", async () => {
+    const user = await makeUser(t, 'hq_officer');
+    const s = await login(t, user.email);
+    const { token } = (await call(t, s, 'POST', '/api/v1/auth/tokens', { name: 'script' })).json();
+    const bearerGet = () =>
+      t.app.inject({ method: 'GET', url: '/api/v1/missions', headers: { authorization: `Bearer ${token}` } });
+    assert.equal((await bearerGet()).statusCode, 200);
+    assert.equal((await call(t, admin, 'POST', `${USERS}/${user.id}/password-reset`)).statusCode, 200);
+    const after = await bearerGet();
+    assert.equal(after.statusCode, 401);
+    assert.equal(after.json().error.code, 'auth.required');
+  });
+
+  it('locks the password change after repeated wrong current passwords', async () => {
+    const user = await makeUser(t, 'viewer');
+    const s = await login(t, user.email);
+    for (let i = 0; i < 3; i++) {
+      const wrong = await call(t, s, 'POST', '/api/v1/auth/password', {
+        currentPassword: `guess-number-${i}-long`,
+        newPassword: NEW_PASSWORD,
+      });
+      assert.equal(wrong.statusCode, 400);
+      assert.deepEqual(
+        wrong.json().error.details.map((d: { path: string }) => d.path),
+        ['body.currentPassword'],
+      );
+    }
+    const locked = await call(t, s, 'POST', '/api/v1/auth/password', {
+      currentPassword: PASSWORD,
+      newPassword: NEW_PASSWORD,
+    });
+    assert.equal(locked.statusCode, 429);
+    assert.equal(locked.json().error.code, 'auth.locked');
+    // The password did not change: the original still signs in.
+    assert.equal((await attempt(t, user.email, PASSWORD)).statusCode, 200);
+  });
+
   it('lets the one-time password in only to choose a new password', async () => {
     const user = await makeUser(t, 'hq_officer');
     const { oneTimePassword } = (await call(t, admin, 'POST', `${USERS}/${user.id}/password-reset`)).json();

@@ -21,7 +21,7 @@ import { verifyAuditChain } from '../platform/audit/audit';
 import * as users from '../modules/users/users.service';
 import * as missions from '../modules/missions/missions.service';
 import * as organisations from '../modules/organisations/organisations.service';
-import { createToken } from '../modules/auth/auth.service';
+import { createToken } from '../modules/auth/tokens.service';
 import { DEMO_MISSIONS, DEMO_PARTNERS } from '../demo/missions';
 import { AppError } from '../errors';
 

@@ -49,6 +49,8 @@ export interface UsersTable {
   status: 'active' | 'disabled';
   totpSecretEnc: string | null;
   totpEnabled: number;
+  /** The last TOTP time step accepted, so that a code cannot be used twice. */
+  totpLastStep: number | null;
   mustChangePassword: number;
   /** Keyed hash of the email, shared with login_throttle so lockouts work for unknown emails too. */
   loginKey: string;

@@ -1,5 +1,5 @@
 // One staff account: details, edit, disable or enable, and password reset.
-import { Id, type Mission, type User } from '@siaga/contracts';
+import { Id, type Mission, type Organisation, type User } from '@siaga/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
@@ -8,6 +8,7 @@ import { ErrorNotice, Loading, Notice } from '../components/Notice';
 import { SecretBox } from '../components/SecretBox';
 import { useLoad } from '../components/useLoad';
 import { missionsApi } from '../features/missions/missions.api';
+import { organisationsApi } from '../features/organisations/organisations.api';
 import { UserEditForm } from '../features/users/UserEditForm';
 import { usersApi } from '../features/users/users.api';
 import { Link } from '../router';
@@ -26,6 +27,7 @@ export function UserPage({ id }: { id: string }) {
     [id],
   );
   const missions = useLoad<Mission[]>(() => missionsApi.all(), []);
+  const organisations = useLoad<Organisation[]>(() => organisationsApi.all(), []);
   const [actionError, setActionError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [otp, setOtp] = useState<string | null>(null);
@@ -76,7 +78,16 @@ export function UserPage({ id }: { id: string }) {
         <>
           <div className="page-head">
             <h1>{user.displayName}</h1>
-            <span className={`status status--${user.status}`}>{t(`userStatus.${user.status}`)}</span>
+            <div className="page-head__end">
+              <span className={`status status--${user.status}`}>{t(`userStatus.${user.status}`)}</span>
+              <Link
+                to={`/audit?entityType=user&entityId=${encodeURIComponent(user.id)}`}
+                className="button button--secondary"
+                data-testid="user-activity"
+              >
+                {t('user.activity')}
+              </Link>
+            </div>
           </div>
           <ErrorNotice error={actionError} onReload={reloadAll} />
           {notice && <Notice kind="success">{notice}</Notice>}
@@ -92,6 +103,14 @@ export function UserPage({ id }: { id: string }) {
           <dl className="details">
             <dt>{t('fields.email')}</dt>
             <dd>{user.email}</dd>
+            {user.organisationId && (
+              <>
+                <dt>{t('user.organisation')}</dt>
+                <dd data-testid="user-organisation">
+                  {organisations.data?.find((o) => o.id === user.organisationId)?.name ?? '…'}
+                </dd>
+              </>
+            )}
             <dt>{t('user.totp')}</dt>
             <dd>{user.totpEnabled ? t('common.yes') : t('common.no')}</dd>
             <dt>{t('user.mustChange')}</dt>
@@ -109,6 +128,7 @@ export function UserPage({ id }: { id: string }) {
               key={`${user.id}-${user.version}-${formKey}`}
               user={user}
               missions={missions.data ?? []}
+              organisations={organisations.data ?? []}
               onSaved={(u) => {
                 setData(u);
                 setNotice(t('common.saved'));

@@ -1,5 +1,5 @@
 // Staff accounts (headquarters administrators only): filter, create, and role settings.
-import type { Mission, User, UserCreated } from '@siaga/contracts';
+import type { Mission, Organisation, User, UserCreated } from '@siaga/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, TextField } from '../components/Field';
@@ -8,6 +8,7 @@ import { ErrorNotice, Loading, Notice } from '../components/Notice';
 import { SecretBox } from '../components/SecretBox';
 import { useLoad } from '../components/useLoad';
 import { missionsApi } from '../features/missions/missions.api';
+import { organisationsApi } from '../features/organisations/organisations.api';
 import { RoleSelect } from '../features/users/RoleSelect';
 import { RoleSettings } from '../features/users/RoleSettings';
 import { UserCreateForm } from '../features/users/UserCreateForm';
@@ -20,6 +21,7 @@ export function UsersPage() {
   const [filters, setFilters] = useState<UserFilters>({});
   const { data, error, setData } = useLoad(() => usersApi.list(filters), [filters]);
   const missions = useLoad<Mission[]>(() => missionsApi.all(), []);
+  const organisations = useLoad<Organisation[]>(() => organisationsApi.all(), []);
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<UserCreated | null>(null);
   const [moreError, setMoreError] = useState<unknown>(null);
@@ -84,6 +86,7 @@ export function UsersPage() {
           <h2 id="new-user">{t('users.new')}</h2>
           <UserCreateForm
             missions={missions.data ?? []}
+            organisations={organisations.data ?? []}
             onCreated={onCreated}
             onCancel={() => setCreating(false)}
           />

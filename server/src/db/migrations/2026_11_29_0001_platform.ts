@@ -60,6 +60,7 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('active'))
     .addColumn('totp_secret_enc', 'text')
     .addColumn('totp_enabled', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('totp_last_step', 'integer')
     .addColumn('must_change_password', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('login_key', 'text', (c) => c.notNull().unique())
     .addColumn('last_login_at', 'text')

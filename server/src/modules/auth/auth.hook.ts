@@ -9,7 +9,8 @@ import type { Actor, Deps } from '../../platform/context';
 import type { SessionRow } from '../../db/schema';
 import { safeEqual } from '../../platform/crypto';
 import type { LoadedActor } from '../../platform/auth/actor';
-import { SESSION_COOKIE, authenticateSession, authenticateToken, effectiveStage } from './auth.service';
+import { SESSION_COOKIE, authenticateSession, effectiveStage } from './auth.service';
+import { authenticateToken } from './tokens.service';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -42,6 +43,14 @@ export const authHook = fp(async (app: FastifyInstance, { deps }: { deps: Deps }
       const loaded = m ? await authenticateToken(deps, m[1]!) : null;
       if (!loaded)
         throw new AppError('auth.required', 401, 'The API token is missing, wrong, expired or revoked');
+      // A role that requires a second factor requires it of its scripts' owners too.
+      if (loaded.totpRequired && loaded.user.totpEnabled !== 1) {
+        throw new AppError(
+          'auth.totp_enrolment_required',
+          403,
+          'Your role requires a second factor; set it up first',
+        );
+      }
       req.loaded = loaded;
       req.ctx.actor = loaded.actor;
     } else {

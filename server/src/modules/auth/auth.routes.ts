@@ -17,6 +17,8 @@ import { AppError } from '../../errors';
 import type { UserDeps } from '../users/users.service';
 import { signedIn } from './auth.hook';
 import * as service from './auth.service';
+import * as tokens from './tokens.service';
+import * as totp from './totp.service';
 
 export const authRoutes: FastifyPluginAsyncZod<{ deps: UserDeps }> = async (app, { deps }) => {
   const tags = ['auth'];
@@ -36,7 +38,9 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: UserDeps }> = async (app,
   app.post(
     '/auth/login',
     {
-      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      // Per address: enough for a whole crisis room behind one NAT signing in at shift change;
+      // guessing one account is stopped sooner by the per-email lockout.
+      config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags,
         summary: 'Sign in with email and password; sets the session cookie',
@@ -73,7 +77,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: UserDeps }> = async (app,
       },
       schema: { tags, summary: 'Second sign-in step', body: TotpBody, response: { 200: LoginResult } },
     },
-    (req) => service.verifyTotpStep(deps, req.ctx, requireSession(req.session), req.body.code),
+    (req) => totp.verifyTotpStep(deps, req.ctx, requireSession(req.session), req.body.code),
   );
 
   app.post(
@@ -82,7 +86,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: UserDeps }> = async (app,
       config: { allowStages: ['totp_enrol'], allowPasswordChange: true },
       schema: { tags, summary: 'Start setting up an authenticator app', response: { 200: TotpSetup } },
     },
-    (req) => service.setupTotp(deps, req.ctx, signedIn(req).userId),
+    (req) => totp.setupTotp(deps, req.ctx, signedIn(req).userId),
   );
 
   app.post(
@@ -96,7 +100,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: UserDeps }> = async (app,
         response: { 200: LoginResult.nullable() },
       },
     },
-    (req) => service.enableTotp(deps, req.ctx, req.session, signedIn(req).userId, req.body.code),
+    (req) => totp.enableTotp(deps, req.ctx, req.session, signedIn(req).userId, req.body.code),
   );
 
   app.post(
@@ -106,7 +110,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: UserDeps }> = async (app,
       const actor = signedIn(req);
       if (req.loaded?.totpRequired)
         throw new AppError('auth.forbidden', 403, 'Your role requires a second factor');
-      await service.disableTotp(deps, req.ctx, actor.userId, req.body.code);
+      await totp.disableTotp(deps, req.ctx, actor.userId, req.body.code);
       return reply.status(204).send();
     },
   );
@@ -143,7 +147,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: UserDeps }> = async (app,
       },
     },
     async (req) => ({
-      items: await service.listTokens(deps, signedIn(req).userId),
+      items: await tokens.listTokens(deps, signedIn(req).userId),
     }),
   );
   app.post(
@@ -157,13 +161,13 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: UserDeps }> = async (app,
       },
     },
     async (req, reply) =>
-      reply.status(201).send(await service.createToken(deps, req.ctx, signedIn(req).userId, req.body)),
+      reply.status(201).send(await tokens.createToken(deps, req.ctx, signedIn(req).userId, req.body)),
   );
   app.delete(
     '/auth/tokens/:id',
     { schema: { tags, summary: 'Revoke a personal API token', params: IdParams } },
     async (req, reply) => {
-      await service.revokeToken(deps, req.ctx, signedIn(req).userId, req.params.id);
+      await tokens.revokeToken(deps, req.ctx, signedIn(req).userId, req.params.id);
       return reply.status(204).send();
     },
   );

@@ -107,6 +107,7 @@ export async function updateMission(
       entityType: 'mission',
       entityId: row.id,
       changes,
+      meta: { code: row.code },
     });
     const updated = await repo.findMissionByCode(trx, code);
     return presentMission(updated!);

@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Role, RoleSetting, User, UserCreate, UserCreated, UserUpdate } from '@siaga/contracts';
 import { AppError, forbidden, invalid, notFound, staleVersion } from '../../errors';
-import type { Executor } from '../../db/client';
+import { isUniqueViolation, type Executor } from '../../db/client';
+import { revokeAllTokens } from '../auth/tokens.service';
 import type { UserRow } from '../../db/schema';
 import { appendAudit, changedFields } from '../../platform/audit/audit';
 import type { Deps, RequestContext } from '../../platform/context';
@@ -90,6 +91,11 @@ async function present(deps: Deps, ex: Executor, rows: UserRow[]): Promise<User[
   );
 }
 
+const emailTaken = () =>
+  new AppError('user.email_taken', 409, 'An account with this email already exists', [
+    { path: 'body.email', code: 'taken', message: 'This email already has an account' },
+  ]);
+
 export async function createUser(
   deps: UserDeps,
   ctx: RequestContext,
@@ -99,44 +105,47 @@ export async function createUser(
   const oneTime = input.password ? null : generateOneTimePassword();
   const passwordHash = await deps.passwords.hash(input.password ?? oneTime!);
   const at = deps.now().toISOString();
-  const user = await deps.db.transaction().execute(async (trx) => {
-    if (await repo.findUserByEmail(trx, input.email)) {
-      throw new AppError('user.email_taken', 409, 'An account with this email already exists', [
-        { path: 'body.email', code: 'taken', message: 'This email already has an account' },
-      ]);
-    }
-    await checkRoleShape(trx, input.role, input.missionCodes, input.organisationId ?? null);
-    const missionIds = await resolveMissions(trx, input.missionCodes);
-    const row: UserRow = {
-      id: randomUUID(),
-      email: input.email,
-      displayName: input.displayName,
-      passwordHash,
-      role: input.role,
-      organisationId: input.organisationId ?? null,
-      locale: input.locale,
-      status: 'active',
-      totpSecretEnc: null,
-      totpEnabled: 0,
-      // Whoever set or received this password is not its owner: it must be replaced at first sign-in.
-      // Operators creating their own account from the command line keep the one they chose.
-      mustChangePassword: ctx.actor.kind === 'user' || oneTime ? 1 : 0,
-      loginKey: loginKeyOf(deps, input.email),
-      lastLoginAt: null,
-      version: 1,
-      createdAt: at,
-      updatedAt: at,
-    };
-    await repo.insertUser(trx, row);
-    await repo.setUserMissions(trx, row.id, missionIds);
-    await appendAudit(trx, deps, ctx, {
-      action: 'user.create',
-      entityType: 'user',
-      entityId: row.id,
-      meta: { role: row.role },
+  const user = await deps.db
+    .transaction()
+    .execute(async (trx) => {
+      if (await repo.findUserByEmail(trx, input.email)) throw emailTaken();
+      await checkRoleShape(trx, input.role, input.missionCodes, input.organisationId ?? null);
+      const missionIds = await resolveMissions(trx, input.missionCodes);
+      const row: UserRow = {
+        id: randomUUID(),
+        email: input.email,
+        displayName: input.displayName,
+        passwordHash,
+        role: input.role,
+        organisationId: input.organisationId ?? null,
+        locale: input.locale,
+        status: 'active',
+        totpSecretEnc: null,
+        totpEnabled: 0,
+        totpLastStep: null,
+        // Whoever set or received this password is not its owner: it must be replaced at first sign-in.
+        // Operators creating their own account from the command line keep the one they chose.
+        mustChangePassword: ctx.actor.kind === 'user' || oneTime ? 1 : 0,
+        loginKey: loginKeyOf(deps, input.email),
+        lastLoginAt: null,
+        version: 1,
+        createdAt: at,
+        updatedAt: at,
+      };
+      await repo.insertUser(trx, row);
+      await repo.setUserMissions(trx, row.id, missionIds);
+      await appendAudit(trx, deps, ctx, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: row.id,
+        meta: { role: row.role },
+      });
+      return (await present(deps, trx, [row]))[0]!;
+    })
+    // Two administrators creating the same account at once: the loser gets the same 409.
+    .catch((err: unknown) => {
+      throw isUniqueViolation(err) ? emailTaken() : err;
     });
-    return (await present(deps, trx, [row]))[0]!;
-  });
   return { user, oneTimePassword: oneTime };
 }
 
@@ -254,7 +263,9 @@ export async function resetPassword(
       mustChangePassword: 1,
       updatedAt: deps.now().toISOString(),
     });
+    // The reset may follow a compromise: nothing opened with the old password survives it.
     await deleteUserSessions(trx, id);
+    await revokeAllTokens(trx, id, deps.now().toISOString());
     await clearThrottle(trx, row.loginKey);
     await appendAudit(trx, deps, ctx, { action: 'user.password_reset', entityType: 'user', entityId: id });
     await enqueue(trx, deps, {

@@ -46,14 +46,12 @@ export const upsertThrottle = (
     .insertInto('loginThrottle')
     .values(row)
     .onConflict((oc) =>
-      oc
-        .column('key')
-        .doUpdateSet({
-          failures: row.failures,
-          lockouts: row.lockouts,
-          lockedUntil: row.lockedUntil,
-          updatedAt: row.updatedAt,
-        }),
+      oc.column('key').doUpdateSet({
+        failures: row.failures,
+        lockouts: row.lockouts,
+        lockedUntil: row.lockedUntil,
+        updatedAt: row.updatedAt,
+      }),
     )
     .execute();
 

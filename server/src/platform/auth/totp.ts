@@ -9,15 +9,20 @@ export function totpUrl(secretBase32: string, account: string): string {
   return new TOTP({ issuer: 'Siaga', label: account, secret: Secret.fromBase32(secretBase32) }).toString();
 }
 
-/** Accepts the current code and one step either side, for clock drift. */
-export function checkTotp(secretBase32: string, code: string, at: Date): boolean {
+const PERIOD_MS = 30_000;
+
+/**
+ * The 30-second time step the code belongs to, accepting one step either side for clock drift,
+ * or null for a wrong code. Callers accept each step at most once per user (no replay).
+ */
+export function totpStep(secretBase32: string, code: string, at: Date): number | null {
   const delta = TOTP.validate({
     token: code,
     secret: Secret.fromBase32(secretBase32),
     timestamp: at.getTime(),
     window: 1,
   });
-  return delta !== null;
+  return delta === null ? null : Math.floor(at.getTime() / PERIOD_MS) + delta;
 }
 
 export function currentTotp(secretBase32: string, at: Date): string {

@@ -1,7 +1,6 @@
 // Calls to /api/v1/organisations: headquarters and partner organisations (a partner sees its own).
-import type { Organisation, OrganisationCreate } from '@siaga/contracts';
+import type { Organisation, OrganisationCreate, OrganisationUpdate } from '@siaga/contracts';
 import type { z } from 'zod';
-import type { OrganisationUpdate } from '@siaga/contracts';
 import { api, withQuery } from '../../api/client';
 
 export type OrganisationPage = { items: Organisation[]; nextCursor: string | null };
@@ -22,6 +21,7 @@ export const organisationsApi = {
     }
     return out;
   },
+  get: (id: string) => api.get<Organisation>(`/api/v1/organisations/${encodeURIComponent(id)}`),
   create: (body: Partial<OrganisationCreate>) => api.post<Organisation>('/api/v1/organisations', body),
   update: (id: string, body: OrganisationPatch) =>
     api.patch<Organisation>(`/api/v1/organisations/${encodeURIComponent(id)}`, body),

@@ -1,27 +1,30 @@
 // Creates a staff account. With the password left empty the server generates a one-time one.
-import { UserCreate, type Mission, type UserCreated } from '@siaga/contracts';
+import { UserCreate, type Mission, type Organisation, type UserCreated } from '@siaga/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
 import { useErrorText, type FieldErrors } from '../../components/errors';
 import { MissionPicker } from './MissionPicker';
+import { OrganisationSelect } from './OrganisationSelect';
 import { RoleSelect } from './RoleSelect';
 import { usersApi } from './users.api';
 
 interface Props {
   missions: Mission[];
+  organisations: Organisation[];
   onCreated: (created: UserCreated) => void;
   onCancel: () => void;
 }
 
-export function UserCreateForm({ missions, onCreated, onCancel }: Props) {
+export function UserCreateForm({ missions, organisations, onCreated, onCancel }: Props) {
   const { t } = useTranslation();
   const { validate, fields } = useErrorText();
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [role, setRole] = useState('mission_officer');
   const [missionCodes, setMissionCodes] = useState<string[]>([]);
+  const [organisationId, setOrganisationId] = useState('');
   const [locale, setLocale] = useState('id');
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -31,7 +34,15 @@ export function UserCreateForm({ missions, onCreated, onCancel }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const body = { email, displayName, role, missionCodes, locale, ...(password ? { password } : {}) };
+    const body = {
+      email,
+      displayName,
+      role,
+      missionCodes,
+      locale,
+      ...(role === 'partner' && organisationId ? { organisationId } : {}),
+      ...(password ? { password } : {}),
+    };
     const checked = validate(UserCreate, body);
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
@@ -68,6 +79,14 @@ export function UserCreateForm({ missions, onCreated, onCancel }: Props) {
         required
       />
       <RoleSelect label={t('user.role')} value={role} onChange={setRole} error={errors.role} />
+      {role === 'partner' && (
+        <OrganisationSelect
+          organisations={organisations}
+          value={organisationId}
+          onChange={setOrganisationId}
+          error={errors.organisationId}
+        />
+      )}
       <Field label={t('user.locale')} error={errors.locale}>
         {(control) => (
           <select {...control} name="locale" value={locale} onChange={(e) => setLocale(e.target.value)}>

@@ -1,27 +1,30 @@
 // Edits a staff account's name, role, missions and language, guarded by its version.
-import { UserUpdate, type Mission, type User } from '@siaga/contracts';
+import { UserUpdate, type Mission, type Organisation, type User } from '@siaga/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
 import { useErrorText, type FieldErrors } from '../../components/errors';
 import { MissionPicker } from './MissionPicker';
+import { OrganisationSelect } from './OrganisationSelect';
 import { RoleSelect } from './RoleSelect';
 import { usersApi } from './users.api';
 
 interface Props {
   user: User;
   missions: Mission[];
+  organisations: Organisation[];
   onSaved: (user: User) => void;
   onReload: () => void;
 }
 
-export function UserEditForm({ user, missions, onSaved, onReload }: Props) {
+export function UserEditForm({ user, missions, organisations, onSaved, onReload }: Props) {
   const { t } = useTranslation();
   const { validate, fields } = useErrorText();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [role, setRole] = useState<string>(user.role);
   const [missionCodes, setMissionCodes] = useState(user.missionCodes);
+  const [organisationId, setOrganisationId] = useState(user.organisationId ?? '');
   const [locale, setLocale] = useState<string>(user.locale);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [error, setError] = useState<unknown>(null);
@@ -30,7 +33,15 @@ export function UserEditForm({ user, missions, onSaved, onReload }: Props) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setError(null);
-    const checked = validate(UserUpdate, { version: user.version, displayName, role, missionCodes, locale });
+    const checked = validate(UserUpdate, {
+      version: user.version,
+      displayName,
+      role,
+      missionCodes,
+      // Only partners belong to an organisation; other roles leave it.
+      organisationId: role === 'partner' ? organisationId || null : null,
+      locale,
+    });
     if (!checked.ok) return setErrors(checked.errors);
     setErrors({});
     setBusy(true);
@@ -56,6 +67,14 @@ export function UserEditForm({ user, missions, onSaved, onReload }: Props) {
         required
       />
       <RoleSelect label={t('user.role')} value={role} onChange={setRole} error={errors.role} />
+      {role === 'partner' && (
+        <OrganisationSelect
+          organisations={organisations}
+          value={organisationId}
+          onChange={setOrganisationId}
+          error={errors.organisationId}
+        />
+      )}
       <Field label={t('user.locale')} error={errors.locale}>
         {(control) => (
           <select {...control} name="locale" value={locale} onChange={(e) => setLocale(e.target.value)}>
