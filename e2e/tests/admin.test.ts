@@ -48,7 +48,10 @@ describe('administration', { timeout: 300_000 }, () => {
     await page.locator('[data-nav=users]').click();
     await page.locator('.filters select[name=role]').selectOption('viewer');
     await page.getByRole('button', { name: 'Terapkan' }).click();
-    await page.locator('[data-testid=users-table] tbody tr').filter({ hasText: VIEWER.email }).waitFor();
+    // The unfiltered list also holds the viewer: wait for the administrator's row to go first.
+    const rows = page.locator('[data-testid=users-table] tbody tr');
+    await rows.filter({ hasText: ADMIN.email }).waitFor({ state: 'detached' });
+    await rows.filter({ hasText: VIEWER.email }).waitFor();
     assert.equal(await page.locator('[data-testid=users-table] tbody tr').count(), 1);
 
     const other = await page.context().newPage();

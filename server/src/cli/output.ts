@@ -72,3 +72,17 @@ export async function readStdin(): Promise<string> {
     .toString('utf8')
     .replace(/\r?\n$/, '');
 }
+
+/** Follows a paginated listing to the end, for commands that print everything. */
+export async function collectAll<T>(
+  pageAt: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const p = await pageAt(cursor);
+    all.push(...p.items);
+    cursor = p.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}

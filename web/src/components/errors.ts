@@ -8,6 +8,9 @@ import { ApiError } from '../api/client';
 
 export type FieldErrors = Record<string, string>;
 
+/** A form checked against its contract: the data to send, or the messages for the fields at fault. */
+export type Checked<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
+
 /** "body.countries.0" → "countries": fields are named after the first segment of the body. */
 function fieldOf(path: string): string {
   const parts = path.split('.');
@@ -54,7 +57,7 @@ export function useErrorText() {
 
   /** Checks a form against the contract schema the server will apply, with the same paths. */
   const validate = useCallback(
-    <T>(schema: ZodType<T>, value: unknown): { ok: true; data: T } | { ok: false; errors: FieldErrors } => {
+    <T>(schema: ZodType<T>, value: unknown): Checked<T> => {
       const result = schema.safeParse(value);
       if (result.success) return { ok: true, data: result.data };
       const errors: FieldErrors = {};

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { withQuery } from '../api/client';
 import { Field, TextField } from '../components/Field';
 import { Layout } from '../components/Layout';
+import { LoadMore } from '../components/LoadMore';
 import { ErrorNotice, Loading, Notice } from '../components/Notice';
 import { useErrorText } from '../components/errors';
 import { useLoad } from '../components/useLoad';
@@ -169,11 +170,7 @@ export function AuditPage() {
       {!current && !error && <Loading />}
       {current && current.items.length === 0 && <p className="muted">{t('audit.empty')}</p>}
       {current && current.items.length > 0 && <AuditTable entries={current.items} />}
-      {current?.nextCursor && (
-        <button type="button" className="button button--secondary" disabled={busy} onClick={more}>
-          {busy ? t('common.working') : t('common.loadMore')}
-        </button>
-      )}
+      {current?.nextCursor && <LoadMore onClick={more} busy={busy} />}
     </Layout>
   );
 }

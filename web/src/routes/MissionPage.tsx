@@ -1,12 +1,13 @@
 // One mission: its details, and an edit form for those allowed to change it.
 import { MissionCode, MissionUpdate } from '@siaga/contracts';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { Layout } from '../components/Layout';
 import { ErrorNotice, Loading, Notice } from '../components/Notice';
-import { useErrorText, type FieldErrors } from '../components/errors';
+import { useErrorText } from '../components/errors';
 import { useLoad } from '../components/useLoad';
+import { useSubmit } from '../components/useSubmit';
 import { useMe } from '../features/auth/AuthContext';
 import { MissionForm } from '../features/missions/MissionForm';
 import { draftOf, emptyDraft, formatJurisdictions, updateBody } from '../features/missions/mission-form';
@@ -16,7 +17,8 @@ import { Link } from '../router';
 export function MissionPage({ code }: { code: string }) {
   const { t } = useTranslation();
   const me = useMe();
-  const { validate, fields } = useErrorText();
+  const { validate } = useErrorText();
+  const { errors, setErrors, error: saveError, setError: setSaveError, busy, submit } = useSubmit();
   const {
     data: mission,
     error,
@@ -31,9 +33,6 @@ export function MissionPage({ code }: { code: string }) {
   );
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(emptyDraft);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState(false);
 
   const isAdmin = me.role === 'hq_admin';
@@ -56,23 +55,14 @@ export function MissionPage({ code }: { code: string }) {
     setSaveError(null);
   };
 
-  const save = async () => {
-    if (!mission) return;
-    setSaveError(null);
+  const save = (event: FormEvent) => {
+    if (!mission) return event.preventDefault();
     const checked = validate(MissionUpdate, updateBody(draft, mission.version, contactOnly));
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      setData(await missionsApi.update(code, checked.data));
+    return submit(event, checked, async (valid) => {
+      setData(await missionsApi.update(code, valid));
       setEditing(false);
       setSaved(true);
-    } catch (err) {
-      setSaveError(err);
-      setErrors(fields(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -1,49 +1,39 @@
 // Missions abroad: the list, and for headquarters administrators a form to add one.
 import { MissionCreate, type Mission } from '@siaga/contracts';
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layout } from '../components/Layout';
+import { LoadMore } from '../components/LoadMore';
 import { ErrorNotice, Loading, Notice } from '../components/Notice';
-import { useErrorText, type FieldErrors } from '../components/errors';
+import { Table } from '../components/Table';
+import { useErrorText } from '../components/errors';
 import { useMe } from '../features/auth/AuthContext';
 import { MissionForm } from '../features/missions/MissionForm';
 import { createBody, emptyDraft } from '../features/missions/mission-form';
 import { missionsApi, type MissionPage } from '../features/missions/missions.api';
 import { Link } from '../router';
 import { useLoad } from '../components/useLoad';
+import { useSubmit } from '../components/useSubmit';
 
 export function MissionsPage() {
   const { t } = useTranslation();
   const me = useMe();
-  const { validate, fields } = useErrorText();
+  const { validate } = useErrorText();
+  const { errors, error: saveError, busy, submit } = useSubmit();
   const { data, error, setData } = useLoad<MissionPage>(() => missionsApi.list(), []);
   const [creating, setCreating] = useState(false);
   const [draft, setDraft] = useState(emptyDraft);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [saveError, setSaveError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const [created, setCreated] = useState<Mission | null>(null);
   const [moreError, setMoreError] = useState<unknown>(null);
 
-  const create = async () => {
-    setSaveError(null);
-    const checked = validate(MissionCreate, createBody(draft));
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      const mission = await missionsApi.create(checked.data);
+  const create = (event: FormEvent) =>
+    submit(event, validate(MissionCreate, createBody(draft)), async (valid) => {
+      const mission = await missionsApi.create(valid);
       setCreated(mission);
       setCreating(false);
       setDraft(emptyDraft);
       setData((page) => page && { ...page, items: [mission, ...page.items] });
-    } catch (err) {
-      setSaveError(err);
-      setErrors(fields(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   const more = async () => {
     if (!data?.nextCursor) return;
@@ -91,40 +81,32 @@ export function MissionsPage() {
       {!data && !error && <Loading />}
       {data && data.items.length === 0 && <p className="muted">{t('missions.empty')}</p>}
       {data && data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="missions-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('mission.code')}</th>
-                <th scope="col">{t('mission.name')}</th>
-                <th scope="col">{t('mission.kind')}</th>
-                <th scope="col">{t('mission.city')}</th>
-                <th scope="col">{t('mission.countries')}</th>
-                <th scope="col">{t('mission.hotline')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((m) => (
-                <tr key={m.id}>
-                  <td>
-                    <Link to={`/missions/${m.code}`}>{m.code}</Link>
-                  </td>
-                  <td>{m.name}</td>
-                  <td>{t(`missionKinds.${m.kind}`)}</td>
-                  <td>{m.city}</td>
-                  <td>{m.countries.join(', ')}</td>
-                  <td dir="ltr">{m.hotline}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          columns={[
+            t('mission.code'),
+            t('mission.name'),
+            t('mission.kind'),
+            t('mission.city'),
+            t('mission.countries'),
+            t('mission.hotline'),
+          ]}
+          testId="missions-table"
+        >
+          {data.items.map((m) => (
+            <tr key={m.id}>
+              <td>
+                <Link to={`/missions/${m.code}`}>{m.code}</Link>
+              </td>
+              <td>{m.name}</td>
+              <td>{t(`missionKinds.${m.kind}`)}</td>
+              <td>{m.city}</td>
+              <td>{m.countries.join(', ')}</td>
+              <td dir="ltr">{m.hotline}</td>
+            </tr>
+          ))}
+        </Table>
       )}
-      {data?.nextCursor && (
-        <button type="button" className="button button--secondary" onClick={more}>
-          {t('common.loadMore')}
-        </button>
-      )}
+      {data?.nextCursor && <LoadMore onClick={more} />}
     </Layout>
   );
 }

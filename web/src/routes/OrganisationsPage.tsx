@@ -4,7 +4,9 @@ import type { Organisation } from '@siaga/contracts';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Layout } from '../components/Layout';
+import { LoadMore } from '../components/LoadMore';
 import { ErrorNotice, Loading, Notice } from '../components/Notice';
+import { Table } from '../components/Table';
 import { useLoad } from '../components/useLoad';
 import { useMe } from '../features/auth/AuthContext';
 import { OrganisationForm } from '../features/organisations/OrganisationForm';
@@ -102,81 +104,69 @@ export function OrganisationsPage() {
       {!data && !error && <Loading />}
       {data && data.items.length === 0 && <p className="muted">{t('organisations.empty')}</p>}
       {data && data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="table" data-testid="organisations-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('organisation.name')}</th>
-                <th scope="col">{t('organisation.shortName')}</th>
-                <th scope="col">{t('organisation.kind')}</th>
-                <th scope="col">{t('fields.email')}</th>
-                <th scope="col">{t('organisation.phone')}</th>
+        <Table
+          columns={[
+            t('organisation.name'),
+            t('organisation.shortName'),
+            t('organisation.kind'),
+            t('fields.email'),
+            t('organisation.phone'),
+          ]}
+          actions={isAdmin}
+          testId="organisations-table"
+        >
+          {data.items.map((o) => (
+            <Fragment key={o.id}>
+              <tr data-organisation={o.shortName}>
+                <td>
+                  <strong>{o.name}</strong>
+                </td>
+                <td>{o.shortName}</td>
+                <td>
+                  <span className={`status status--${o.kind}`}>{t(`organisationKinds.${o.kind}`)}</span>
+                </td>
+                <td>{o.email ?? '—'}</td>
+                <td dir="ltr" className="nowrap">
+                  {o.phone ?? '—'}
+                </td>
                 {isAdmin && (
-                  <th scope="col">
-                    <span className="visually-hidden">{t('common.actions')}</span>
-                  </th>
+                  <td className="table__actions">
+                    {editing !== o.id && (
+                      <button
+                        type="button"
+                        className="button button--secondary button--small"
+                        aria-label={t('organisations.edit', { name: o.name })}
+                        onClick={() => startEdit(o.id)}
+                      >
+                        {t('common.edit')}
+                      </button>
+                    )}
+                  </td>
                 )}
               </tr>
-            </thead>
-            <tbody>
-              {data.items.map((o) => (
-                <Fragment key={o.id}>
-                  <tr data-organisation={o.shortName}>
-                    <td>
-                      <strong>{o.name}</strong>
-                    </td>
-                    <td>{o.shortName}</td>
-                    <td>
-                      <span className={`status status--${o.kind}`}>{t(`organisationKinds.${o.kind}`)}</span>
-                    </td>
-                    <td>{o.email ?? '—'}</td>
-                    <td dir="ltr" className="nowrap">
-                      {o.phone ?? '—'}
-                    </td>
-                    {isAdmin && (
-                      <td className="table__actions">
-                        {editing !== o.id && (
-                          <button
-                            type="button"
-                            className="button button--secondary button--small"
-                            aria-label={t('organisations.edit', { name: o.name })}
-                            onClick={() => startEdit(o.id)}
-                          >
-                            {t('common.edit')}
-                          </button>
-                        )}
-                      </td>
-                    )}
-                  </tr>
-                  {editing === o.id && (
-                    <tr className="table__edit">
-                      <td colSpan={columns}>
-                        <h2 className="table__edit-title">{t('organisations.edit', { name: o.name })}</h2>
-                        <OrganisationForm
-                          key={`${o.id}-${o.version}-${formKey}`}
-                          organisation={o}
-                          onSaved={(org) => {
-                            put(org);
-                            setEditing(null);
-                            setNotice(t('common.saved'));
-                          }}
-                          onCancel={() => setEditing(null)}
-                          onReload={() => void reloadOne(o.id)}
-                        />
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              {editing === o.id && (
+                <tr className="table__edit">
+                  <td colSpan={columns}>
+                    <h2 className="table__edit-title">{t('organisations.edit', { name: o.name })}</h2>
+                    <OrganisationForm
+                      key={`${o.id}-${o.version}-${formKey}`}
+                      organisation={o}
+                      onSaved={(org) => {
+                        put(org);
+                        setEditing(null);
+                        setNotice(t('common.saved'));
+                      }}
+                      onCancel={() => setEditing(null)}
+                      onReload={() => void reloadOne(o.id)}
+                    />
+                  </td>
+                </tr>
+              )}
+            </Fragment>
+          ))}
+        </Table>
       )}
-      {data?.nextCursor && (
-        <button type="button" className="button button--secondary" onClick={more}>
-          {t('common.loadMore')}
-        </button>
-      )}
+      {data?.nextCursor && <LoadMore onClick={more} />}
     </Layout>
   );
 }

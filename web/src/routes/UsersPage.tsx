@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, TextField } from '../components/Field';
 import { Layout } from '../components/Layout';
+import { LoadMore } from '../components/LoadMore';
 import { ErrorNotice, Loading, Notice } from '../components/Notice';
 import { SecretBox } from '../components/SecretBox';
 import { useLoad } from '../components/useLoad';
@@ -131,11 +132,7 @@ export function UsersPage() {
       {!data && !error && <Loading />}
       {data && data.items.length === 0 && <p className="muted">{t('users.empty')}</p>}
       {data && data.items.length > 0 && <UserTable users={data.items} />}
-      {data?.nextCursor && (
-        <button type="button" className="button button--secondary" onClick={more}>
-          {t('common.loadMore')}
-        </button>
-      )}
+      {data?.nextCursor && <LoadMore onClick={more} />}
       <RoleSettings />
     </Layout>
   );

@@ -1,6 +1,7 @@
 // The table of audit entries: when, who, what, on which record, which fields, and the request.
 import type { AuditEntry } from '@siaga/contracts';
 import { useTranslation } from 'react-i18next';
+import { Table } from '../../components/Table';
 import { Link } from '../../router';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -50,69 +51,66 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
     new Date(iso).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'medium' });
 
   return (
-    <div className="table-wrap">
-      <table className="table table--compact" data-testid="audit-table">
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.at')}</th>
-            <th scope="col">{t('audit.actor')}</th>
-            <th scope="col">{t('audit.actionLabel')}</th>
-            <th scope="col">{t('audit.entityColumn')}</th>
-            <th scope="col">{t('audit.changes')}</th>
-            <th scope="col">{t('audit.details')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.seq} data-action={e.action} data-entity-type={e.entityType}>
-              <td className="nowrap">
-                <time dateTime={e.at}>{when(e.at)}</time>
-              </td>
-              <td className="audit-actor" data-testid="audit-actor">
-                {e.actorId ? <Link to={`/users/${e.actorId}`}>{e.actorLabel}</Link> : e.actorLabel}
-              </td>
-              <td>
-                <span className="audit-action">{label('action', e.action)}</span>
-                <code className="mono-small muted">{e.action}</code>
-              </td>
-              <td>
-                <span className="audit-entity">{label('entity', e.entityType)}</span> <EntityRef entry={e} />
-              </td>
-              <td>
-                {e.changes?.length ? (
-                  <ul className="chips">
-                    {e.changes.map((field) => (
-                      <li key={field} className="chip">
-                        {field}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <span className="muted">—</span>
-                )}
-              </td>
-              <td>
-                {e.meta && Object.keys(e.meta).length > 0 && (
-                  <ul className="kv">
-                    {Object.entries(e.meta).map(([key, value]) => (
-                      <li key={key}>
-                        <code className="mono-small">
-                          {key}={metaText(value)}
-                        </code>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-                {e.requestId && (
-                  <code className="mono-small muted audit-request" title={t('audit.requestId')}>
-                    {e.requestId}
-                  </code>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      columns={[
+        t('audit.at'),
+        t('audit.actor'),
+        t('audit.actionLabel'),
+        t('audit.entityColumn'),
+        t('audit.changes'),
+        t('audit.details'),
+      ]}
+      compact
+      testId="audit-table"
+    >
+      {entries.map((e) => (
+        <tr key={e.seq} data-action={e.action} data-entity-type={e.entityType}>
+          <td className="nowrap">
+            <time dateTime={e.at}>{when(e.at)}</time>
+          </td>
+          <td className="audit-actor" data-testid="audit-actor">
+            {e.actorId ? <Link to={`/users/${e.actorId}`}>{e.actorLabel}</Link> : e.actorLabel}
+          </td>
+          <td>
+            <span className="audit-action">{label('action', e.action)}</span>
+            <code className="mono-small muted">{e.action}</code>
+          </td>
+          <td>
+            <span className="audit-entity">{label('entity', e.entityType)}</span> <EntityRef entry={e} />
+          </td>
+          <td>
+            {e.changes?.length ? (
+              <ul className="chips">
+                {e.changes.map((field) => (
+                  <li key={field} className="chip">
+                    {field}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <span className="muted">—</span>
+            )}
+          </td>
+          <td>
+            {e.meta && Object.keys(e.meta).length > 0 && (
+              <ul className="kv">
+                {Object.entries(e.meta).map(([key, value]) => (
+                  <li key={key}>
+                    <code className="mono-small">
+                      {key}={metaText(value)}
+                    </code>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {e.requestId && (
+              <code className="mono-small muted audit-request" title={t('audit.requestId')}>
+                {e.requestId}
+              </code>
+            )}
+          </td>
+        </tr>
+      ))}
+    </Table>
   );
 }

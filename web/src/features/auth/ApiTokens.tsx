@@ -5,43 +5,32 @@ import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/Field';
 import { ErrorNotice, Loading } from '../../components/Notice';
 import { SecretBox } from '../../components/SecretBox';
-import { useErrorText, type FieldErrors } from '../../components/errors';
+import { Table } from '../../components/Table';
+import { useErrorText } from '../../components/errors';
 import { useLoad } from '../../components/useLoad';
+import { useSubmit } from '../../components/useSubmit';
 import { authApi } from './auth.api';
 
 export function ApiTokens() {
   const { t, i18n } = useTranslation();
-  const { validate, fields } = useErrorText();
+  const { validate } = useErrorText();
+  const { errors, error: actionError, setError: setActionError, busy, submit } = useSubmit();
   const { data, error, setData } = useLoad(() => authApi.listTokens(), []);
   const [name, setName] = useState('');
   const [days, setDays] = useState('90');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [actionError, setActionError] = useState<unknown>(null);
   const [created, setCreated] = useState<ApiTokenCreated | null>(null);
-  const [busy, setBusy] = useState(false);
 
   const date = (iso: string | null) =>
     iso ? new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'id-ID') : '—';
 
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    setActionError(null);
+  const create = (event: FormEvent) => {
     const body = { name, ...(days.trim() ? { expiresInDays: Number(days) } : {}) };
-    const checked = validate(TokenCreateBody, body);
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      const token = await authApi.createToken(checked.data.name, checked.data.expiresInDays);
+    return submit(event, validate(TokenCreateBody, body), async (valid) => {
+      const token = await authApi.createToken(valid.name, valid.expiresInDays);
       setCreated(token);
       setName('');
       setData((prev) => prev && { items: [token, ...prev.items] });
-    } catch (err) {
-      setActionError(err);
-      setErrors(fields(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const revoke = async (id: string, tokenName: string) => {
@@ -93,44 +82,37 @@ export function ApiTokens() {
       {!data && !error && <Loading />}
       {data && data.items.length === 0 && <p className="muted">{t('tokens.empty')}</p>}
       {data && data.items.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('tokens.name')}</th>
-                <th scope="col">{t('tokens.prefix')}</th>
-                <th scope="col">{t('tokens.created')}</th>
-                <th scope="col">{t('tokens.lastUsed')}</th>
-                <th scope="col">{t('tokens.expires')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items.map((tk) => (
-                <tr key={tk.id}>
-                  <td>{tk.name}</td>
-                  <td>
-                    <code>{tk.prefix}…</code>
-                  </td>
-                  <td>{date(tk.createdAt)}</td>
-                  <td>{date(tk.lastUsedAt)}</td>
-                  <td>{tk.expiresAt ? date(tk.expiresAt) : t('tokens.never')}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button button--danger button--small"
-                      onClick={() => void revoke(tk.id, tk.name)}
-                    >
-                      {t('tokens.revoke')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          columns={[
+            t('tokens.name'),
+            t('tokens.prefix'),
+            t('tokens.created'),
+            t('tokens.lastUsed'),
+            t('tokens.expires'),
+          ]}
+          actions
+        >
+          {data.items.map((tk) => (
+            <tr key={tk.id}>
+              <td>{tk.name}</td>
+              <td>
+                <code>{tk.prefix}…</code>
+              </td>
+              <td>{date(tk.createdAt)}</td>
+              <td>{date(tk.lastUsedAt)}</td>
+              <td>{tk.expiresAt ? date(tk.expiresAt) : t('tokens.never')}</td>
+              <td>
+                <button
+                  type="button"
+                  className="button button--danger button--small"
+                  onClick={() => void revoke(tk.id, tk.name)}
+                >
+                  {t('tokens.revoke')}
+                </button>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
     </div>
   );

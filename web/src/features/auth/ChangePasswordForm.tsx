@@ -4,44 +4,37 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
-import { useErrorText, type FieldErrors } from '../../components/errors';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useErrorText } from '../../components/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { authApi } from './auth.api';
 
 export function ChangePasswordForm({ onChanged }: { onChanged: () => void | Promise<void> }) {
   const { t } = useTranslation();
-  const { validate, fields } = useErrorText();
+  const { validate } = useErrorText();
+  const { errors, error, busy, submit } = useSubmit();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
+  const onSubmit = (event: FormEvent) => {
     const checked = validate(PasswordChangeBody, { currentPassword, newPassword });
-    const found: FieldErrors = checked.ok ? {} : checked.errors;
-    if (newPassword && confirm !== newPassword) found.confirm = t('password.mismatch');
-    if (!checked.ok || found.confirm) return setErrors(found);
-    setErrors({});
-    setBusy(true);
-    try {
-      await authApi.changePassword(checked.data.currentPassword, checked.data.newPassword);
+    // The confirmation is the console's own check: the server never sees it.
+    const mismatch = Boolean(newPassword) && confirm !== newPassword;
+    const found: typeof checked = mismatch
+      ? { ok: false, errors: { ...(checked.ok ? {} : checked.errors), confirm: t('password.mismatch') } }
+      : checked;
+    return submit(event, found, async (body) => {
+      await authApi.changePassword(body.currentPassword, body.newPassword);
       setCurrent('');
       setNew('');
       setConfirm('');
       await onChanged();
-    } catch (err) {
-      setError(err);
-      setErrors(fields(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
-    <form className="stack stack--narrow" onSubmit={submit} noValidate>
+    <form className="stack stack--narrow" onSubmit={onSubmit} noValidate>
       <ErrorNotice error={error} />
       <TextField
         label={t('fields.currentPassword')}
@@ -74,9 +67,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void | Prom
         error={errors.confirm}
         required
       />
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? t('common.working') : t('password.submit')}
-      </button>
+      <SubmitButton label={t('password.submit')} busy={busy} />
     </form>
   );
 }

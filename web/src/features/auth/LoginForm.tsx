@@ -4,40 +4,30 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
-import { useErrorText, type FieldErrors } from '../../components/errors';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useErrorText } from '../../components/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { useAuth } from './AuthContext';
 import { authApi } from './auth.api';
 
 export function LoginForm() {
   const { t } = useTranslation();
   const { accept } = useAuth();
-  const { validate, fields } = useErrorText();
+  const { validate } = useErrorText();
+  const { errors, error, busy, submit } = useSubmit();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const checked = validate(LoginBody, { email, password });
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      accept(await authApi.login(checked.data.email, checked.data.password));
-    } catch (err) {
-      setError(err);
-      setErrors(fields(err));
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const onSubmit = (event: FormEvent) =>
+    submit(
+      event,
+      validate(LoginBody, { email, password }),
+      async (body) => accept(await authApi.login(body.email, body.password)),
+      () => setPassword(''),
+    );
 
   return (
-    <form className="form" onSubmit={submit} noValidate aria-labelledby="login-title">
+    <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
       <p className="lead">{t('login.intro')}</p>
       <ErrorNotice error={error} />
@@ -62,9 +52,7 @@ export function LoginForm() {
         error={errors.password}
         required
       />
-      <button type="submit" className="button button--primary button--block" disabled={busy}>
-        {busy ? t('common.working') : t('login.submit')}
-      </button>
+      <SubmitButton label={t('login.submit')} busy={busy} className="button button--primary button--block" />
     </form>
   );
 }

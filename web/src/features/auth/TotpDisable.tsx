@@ -2,51 +2,28 @@
 import { TotpBody } from '@siaga/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/Field';
+import { CodeField, codeOf } from '../../components/CodeField';
 import { ErrorNotice } from '../../components/Notice';
-import { useErrorText, type FieldErrors } from '../../components/errors';
+import { useErrorText } from '../../components/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { authApi } from './auth.api';
 
 export function TotpDisable({ onDisabled }: { onDisabled: () => void | Promise<void> }) {
   const { t } = useTranslation();
-  const { validate, fields } = useErrorText();
+  const { validate } = useErrorText();
+  const { errors, error, busy, submit } = useSubmit();
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const checked = validate(TotpBody, { code: code.replace(/\s/g, '') });
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      await authApi.disableTotp(checked.data.code);
+  const onSubmit = (event: FormEvent) =>
+    submit(event, validate(TotpBody, { code: codeOf(code) }), async (body) => {
+      await authApi.disableTotp(body.code);
       await onDisabled();
-    } catch (err) {
-      setError(err);
-      setErrors(fields(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
-    <form className="inline-form" onSubmit={submit} noValidate>
+    <form className="inline-form" onSubmit={onSubmit} noValidate>
       <ErrorNotice error={error} />
-      <TextField
-        label={t('fields.totpCode')}
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={7}
-        value={code}
-        onChange={setCode}
-        error={errors.code}
-        required
-      />
+      <CodeField value={code} onChange={setCode} error={errors.code} />
       <button type="submit" className="button button--danger" disabled={busy}>
         {t('totp.disable')}
       </button>

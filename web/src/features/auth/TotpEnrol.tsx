@@ -3,50 +3,28 @@
 import { TotpBody, type LoginResult, type TotpSetup } from '@siaga/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TextField } from '../../components/Field';
+import { CodeField, codeOf } from '../../components/CodeField';
 import { ErrorNotice } from '../../components/Notice';
-import { useErrorText, type FieldErrors } from '../../components/errors';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useErrorText } from '../../components/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { authApi } from './auth.api';
 
 export const groupSecret = (secret: string) => (secret.match(/.{1,4}/g) ?? []).join(' ');
 
 export function TotpEnrol({ onEnabled }: { onEnabled: (result: LoginResult | null) => void }) {
   const { t } = useTranslation();
-  const { validate, fields } = useErrorText();
+  const { validate } = useErrorText();
+  const { errors, error, busy, run, submit } = useSubmit();
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [code, setCode] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const start = async () => {
-    setError(null);
-    setBusy(true);
-    try {
-      setSetup(await authApi.setupTotp());
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const start = () => run(async () => setSetup(await authApi.setupTotp()));
 
-  const enable = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    const checked = validate(TotpBody, { code: code.replace(/\s/g, '') });
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      onEnabled(await authApi.enableTotp(checked.data.code));
-    } catch (err) {
-      setError(err);
-      setErrors(fields(err));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const enable = (event: FormEvent) =>
+    submit(event, validate(TotpBody, { code: codeOf(code) }), async (body) =>
+      onEnabled(await authApi.enableTotp(body.code)),
+    );
 
   if (!setup) {
     return (
@@ -76,20 +54,8 @@ export function TotpEnrol({ onEnabled }: { onEnabled: (result: LoginResult | nul
         <li>{t('totp.stepCode')}</li>
       </ol>
       <ErrorNotice error={error} />
-      <TextField
-        label={t('fields.totpCode')}
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        maxLength={7}
-        value={code}
-        onChange={setCode}
-        error={errors.code}
-        required
-      />
-      <button type="submit" className="button button--primary" disabled={busy}>
-        {busy ? t('common.working') : t('totp.enable')}
-      </button>
+      <CodeField value={code} onChange={setCode} error={errors.code} />
+      <SubmitButton label={t('totp.enable')} busy={busy} />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { MISSION_KINDS } from '@siaga/contracts';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, TextField } from '../../components/Field';
+import { SubmitButton } from '../../components/SubmitButton';
 import type { FieldErrors } from '../../components/errors';
 import type { MissionDraft } from './mission-form';
 
@@ -13,7 +14,7 @@ interface MissionFormProps {
   mode: 'create' | 'edit';
   contactOnly: boolean;
   busy: boolean;
-  onSubmit: () => void;
+  onSubmit: (event: FormEvent) => void;
   onCancel: () => void;
 }
 
@@ -29,13 +30,8 @@ export function MissionForm({
 }: MissionFormProps) {
   const { t } = useTranslation();
   const set = (key: keyof MissionDraft) => (value: string) => onChange({ ...draft, [key]: value });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    onSubmit();
-  };
-
   return (
-    <form className="form-grid" onSubmit={submit} noValidate>
+    <form className="form-grid" onSubmit={onSubmit} noValidate>
       {mode === 'create' && (
         <TextField
           label={t('mission.code')}
@@ -138,9 +134,7 @@ export function MissionForm({
         )}
       </Field>
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('common.working') : mode === 'create' ? t('mission.create') : t('common.save')}
-        </button>
+        <SubmitButton label={mode === 'create' ? t('mission.create') : t('common.save')} busy={busy} />
         <button type="button" className="button button--secondary" onClick={onCancel}>
           {t('common.cancel')}
         </button>

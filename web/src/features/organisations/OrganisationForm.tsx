@@ -4,7 +4,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
-import { useErrorText, type FieldErrors } from '../../components/errors';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useErrorText, type Checked } from '../../components/errors';
+import { useSubmit } from '../../components/useSubmit';
 import { organisationsApi } from './organisations.api';
 
 interface Props {
@@ -18,24 +20,21 @@ interface Props {
 
 export function OrganisationForm({ organisation, onSaved, onCancel, onReload }: Props) {
   const { t } = useTranslation();
-  const { validate, fields } = useErrorText();
+  const { validate } = useErrorText();
+  const { errors, error, busy, submit } = useSubmit();
   const [name, setName] = useState(organisation?.name ?? '');
   const [shortName, setShortName] = useState(organisation?.shortName ?? '');
   const [email, setEmail] = useState(organisation?.email ?? '');
   const [phone, setPhone] = useState(organisation?.phone ?? '');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
   // Organisation names may be two characters long (such as "UN"), unlike mission names.
-  const withNameRule = (errs: FieldErrors): FieldErrors =>
-    errs.name && name.trim().length < 2 ? { ...errs, name: t('organisations.nameTooShort') } : errs;
+  const withNameRule = <T,>(checked: Checked<T>): Checked<T> =>
+    !checked.ok && checked.errors.name && name.trim().length < 2
+      ? { ok: false, errors: { ...checked.errors, name: t('organisations.nameTooShort') } }
+      : checked;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
+  const onSubmit = (event: FormEvent) => {
     const contact = { email: email.trim(), phone: phone.trim() };
-    let send: () => Promise<Organisation>;
     if (organisation) {
       const checked = validate(OrganisationUpdate, {
         version: organisation.version,
@@ -44,32 +43,23 @@ export function OrganisationForm({ organisation, onSaved, onCancel, onReload }: 
         email: contact.email || null,
         phone: contact.phone || null,
       });
-      if (!checked.ok) return setErrors(withNameRule(checked.errors));
-      send = () => organisationsApi.update(organisation.id, checked.data);
-    } else {
-      const checked = validate(OrganisationCreate, {
-        name,
-        shortName,
-        ...(contact.email && { email: contact.email }),
-        ...(contact.phone && { phone: contact.phone }),
-      });
-      if (!checked.ok) return setErrors(withNameRule(checked.errors));
-      send = () => organisationsApi.create(checked.data);
+      return submit(event, withNameRule(checked), async (valid) =>
+        onSaved(await organisationsApi.update(organisation.id, valid)),
+      );
     }
-    setErrors({});
-    setBusy(true);
-    try {
-      onSaved(await send());
-    } catch (err) {
-      setError(err);
-      setErrors(fields(err));
-    } finally {
-      setBusy(false);
-    }
+    const checked = validate(OrganisationCreate, {
+      name,
+      shortName,
+      ...(contact.email && { email: contact.email }),
+      ...(contact.phone && { phone: contact.phone }),
+    });
+    return submit(event, withNameRule(checked), async (valid) =>
+      onSaved(await organisationsApi.create(valid)),
+    );
   };
 
   return (
-    <form className="form-grid" onSubmit={submit} noValidate>
+    <form className="form-grid" onSubmit={onSubmit} noValidate>
       <ErrorNotice error={error} onReload={onReload} />
       <TextField
         label={t('organisation.name')}
@@ -110,9 +100,7 @@ export function OrganisationForm({ organisation, onSaved, onCancel, onReload }: 
         maxLength={40}
       />
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('common.working') : organisation ? t('common.save') : t('organisations.create')}
-        </button>
+        <SubmitButton label={organisation ? t('common.save') : t('organisations.create')} busy={busy} />
         <button type="button" className="button button--secondary" onClick={onCancel}>
           {t('common.cancel')}
         </button>

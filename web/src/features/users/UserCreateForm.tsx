@@ -2,12 +2,12 @@
 import { UserCreate, type Mission, type Organisation, type UserCreated } from '@siaga/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, TextField } from '../../components/Field';
+import { TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
-import { useErrorText, type FieldErrors } from '../../components/errors';
-import { MissionPicker } from './MissionPicker';
-import { OrganisationSelect } from './OrganisationSelect';
-import { RoleSelect } from './RoleSelect';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useErrorText } from '../../components/errors';
+import { useSubmit } from '../../components/useSubmit';
+import { UserFields, type UserDraft } from './UserFields';
 import { usersApi } from './users.api';
 
 interface Props {
@@ -19,21 +19,20 @@ interface Props {
 
 export function UserCreateForm({ missions, organisations, onCreated, onCancel }: Props) {
   const { t } = useTranslation();
-  const { validate, fields } = useErrorText();
+  const { validate } = useErrorText();
+  const { errors, error, busy, submit } = useSubmit();
   const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState('mission_officer');
-  const [missionCodes, setMissionCodes] = useState<string[]>([]);
-  const [organisationId, setOrganisationId] = useState('');
-  const [locale, setLocale] = useState('id');
+  const [draft, setDraft] = useState<UserDraft>({
+    displayName: '',
+    role: 'mission_officer',
+    organisationId: '',
+    locale: 'id',
+    missionCodes: [],
+  });
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
+  const onSubmit = (event: FormEvent) => {
+    const { displayName, role, missionCodes, locale, organisationId } = draft;
     const body = {
       email,
       displayName,
@@ -43,22 +42,13 @@ export function UserCreateForm({ missions, organisations, onCreated, onCancel }:
       ...(role === 'partner' && organisationId ? { organisationId } : {}),
       ...(password ? { password } : {}),
     };
-    const checked = validate(UserCreate, body);
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      onCreated(await usersApi.create(checked.data));
-    } catch (err) {
-      setError(err);
-      setErrors(fields(err));
-    } finally {
-      setBusy(false);
-    }
+    return submit(event, validate(UserCreate, body), async (valid) =>
+      onCreated(await usersApi.create(valid)),
+    );
   };
 
   return (
-    <form className="form-grid" onSubmit={submit} noValidate>
+    <form className="form-grid" onSubmit={onSubmit} noValidate>
       <ErrorNotice error={error} />
       <TextField
         label={t('fields.email')}
@@ -70,39 +60,13 @@ export function UserCreateForm({ missions, organisations, onCreated, onCancel }:
         error={errors.email}
         required
       />
-      <TextField
-        label={t('user.displayName')}
-        name="displayName"
-        value={displayName}
-        onChange={setDisplayName}
-        error={errors.displayName}
-        required
+      <UserFields
+        draft={draft}
+        onChange={setDraft}
+        errors={errors}
+        missions={missions}
+        organisations={organisations}
       />
-      <RoleSelect label={t('user.role')} value={role} onChange={setRole} error={errors.role} />
-      {role === 'partner' && (
-        <OrganisationSelect
-          organisations={organisations}
-          value={organisationId}
-          onChange={setOrganisationId}
-          error={errors.organisationId}
-        />
-      )}
-      <Field label={t('user.locale')} error={errors.locale}>
-        {(control) => (
-          <select {...control} name="locale" value={locale} onChange={(e) => setLocale(e.target.value)}>
-            <option value="id">{t('language.id')}</option>
-            <option value="en">{t('language.en')}</option>
-          </select>
-        )}
-      </Field>
-      <div className="form-grid__full">
-        <MissionPicker
-          missions={missions}
-          value={missionCodes}
-          onChange={setMissionCodes}
-          error={errors.missionCodes}
-        />
-      </div>
       <TextField
         label={t('user.initialPassword')}
         name="password"
@@ -114,9 +78,7 @@ export function UserCreateForm({ missions, organisations, onCreated, onCancel }:
         error={errors.password}
       />
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('common.working') : t('users.create')}
-        </button>
+        <SubmitButton label={t('users.create')} busy={busy} />
         <button type="button" className="button button--secondary" onClick={onCancel}>
           {t('common.cancel')}
         </button>

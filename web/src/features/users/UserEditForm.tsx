@@ -2,12 +2,11 @@
 import { UserUpdate, type Mission, type Organisation, type User } from '@siaga/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field, TextField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
-import { useErrorText, type FieldErrors } from '../../components/errors';
-import { MissionPicker } from './MissionPicker';
-import { OrganisationSelect } from './OrganisationSelect';
-import { RoleSelect } from './RoleSelect';
+import { SubmitButton } from '../../components/SubmitButton';
+import { useErrorText } from '../../components/errors';
+import { useSubmit } from '../../components/useSubmit';
+import { UserFields, type UserDraft } from './UserFields';
 import { usersApi } from './users.api';
 
 interface Props {
@@ -20,19 +19,18 @@ interface Props {
 
 export function UserEditForm({ user, missions, organisations, onSaved, onReload }: Props) {
   const { t } = useTranslation();
-  const { validate, fields } = useErrorText();
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [role, setRole] = useState<string>(user.role);
-  const [missionCodes, setMissionCodes] = useState(user.missionCodes);
-  const [organisationId, setOrganisationId] = useState(user.organisationId ?? '');
-  const [locale, setLocale] = useState<string>(user.locale);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { validate } = useErrorText();
+  const { errors, error, busy, submit } = useSubmit();
+  const [draft, setDraft] = useState<UserDraft>({
+    displayName: user.displayName,
+    role: user.role,
+    organisationId: user.organisationId ?? '',
+    locale: user.locale,
+    missionCodes: user.missionCodes,
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
+  const onSubmit = (event: FormEvent) => {
+    const { displayName, role, missionCodes, locale, organisationId } = draft;
     const checked = validate(UserUpdate, {
       version: user.version,
       displayName,
@@ -42,59 +40,21 @@ export function UserEditForm({ user, missions, organisations, onSaved, onReload 
       organisationId: role === 'partner' ? organisationId || null : null,
       locale,
     });
-    if (!checked.ok) return setErrors(checked.errors);
-    setErrors({});
-    setBusy(true);
-    try {
-      onSaved(await usersApi.update(user.id, checked.data));
-    } catch (err) {
-      setError(err);
-      setErrors(fields(err));
-    } finally {
-      setBusy(false);
-    }
+    return submit(event, checked, async (valid) => onSaved(await usersApi.update(user.id, valid)));
   };
 
   return (
-    <form className="form-grid" onSubmit={submit} noValidate>
+    <form className="form-grid" onSubmit={onSubmit} noValidate>
       <ErrorNotice error={error} onReload={onReload} />
-      <TextField
-        label={t('user.displayName')}
-        name="displayName"
-        value={displayName}
-        onChange={setDisplayName}
-        error={errors.displayName}
-        required
+      <UserFields
+        draft={draft}
+        onChange={setDraft}
+        errors={errors}
+        missions={missions}
+        organisations={organisations}
       />
-      <RoleSelect label={t('user.role')} value={role} onChange={setRole} error={errors.role} />
-      {role === 'partner' && (
-        <OrganisationSelect
-          organisations={organisations}
-          value={organisationId}
-          onChange={setOrganisationId}
-          error={errors.organisationId}
-        />
-      )}
-      <Field label={t('user.locale')} error={errors.locale}>
-        {(control) => (
-          <select {...control} name="locale" value={locale} onChange={(e) => setLocale(e.target.value)}>
-            <option value="id">{t('language.id')}</option>
-            <option value="en">{t('language.en')}</option>
-          </select>
-        )}
-      </Field>
-      <div className="form-grid__full">
-        <MissionPicker
-          missions={missions}
-          value={missionCodes}
-          onChange={setMissionCodes}
-          error={errors.missionCodes}
-        />
-      </div>
       <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('common.working') : t('common.save')}
-        </button>
+        <SubmitButton label={t('common.save')} busy={busy} />
       </div>
     </form>
   );
