@@ -15,7 +15,7 @@ import { buildApp } from '../src/app';
 import { openDatabase } from '../src/db/client';
 import type { Config } from '../src/config';
 import { DEMO_MISSIONS, DEMO_PARTNERS } from '../src/demo/missions';
-import { dialectUnderTest, dropSchema, PASSWORD, PG_URL, testConfig } from './helpers';
+import { dialectUnderTest, PASSWORD, PG_URL, testConfig } from './helpers';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -68,7 +68,6 @@ async function withInstall(run: (i: Install) => Promise<void>) {
   try {
     await run({ config, dataDir, siaga, json });
   } finally {
-    await dropSchema(schema);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

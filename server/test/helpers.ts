@@ -1,11 +1,11 @@
 // Test helpers: a real server on a freshly migrated database (SQLite in a temporary directory,
-// or, with SIAGA_TEST_DATABASE_URL set, a fresh PostgreSQL schema), users, sign-in and requests.
+// or, with SIAGA_TEST_DATABASE_URL set, a fresh PostgreSQL schema in the run's throwaway database,
+// which scripts/run-tests.sh drops at the end), users, sign-in and requests.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import pg from 'pg';
 import type { MissionCreate, Role } from '@siaga/contracts';
 import { buildApp, type AppDeps } from '../src/app';
 import { loadConfig, type Config } from '../src/config';
@@ -37,14 +37,6 @@ export function testConfig(env: Record<string, string> = {}): {
   return { config, dataDir, schema };
 }
 
-export async function dropSchema(schema: string | null) {
-  if (!schema || !PG_URL) return;
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  await client.query(`drop schema if exists "${schema}" cascade`);
-  await client.end();
-}
-
 export interface TestApp {
   app: FastifyInstance;
   deps: AppDeps;
@@ -53,7 +45,7 @@ export interface TestApp {
 }
 
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const { config, dataDir, schema } = testConfig(env);
+  const { config, dataDir } = testConfig(env);
   const { app, deps } = await buildApp(config);
   await app.ready();
   return {
@@ -62,7 +54,6 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
     config,
     async close() {
       await app.close();
-      await dropSchema(schema);
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

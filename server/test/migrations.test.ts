@@ -12,7 +12,7 @@ import { openDatabase, type DbHandle } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
 import { MIGRATIONS } from '../src/db/migrations/index';
 import type { Config } from '../src/config';
-import { dialectUnderTest, dropSchema, PG_URL, testConfig } from './helpers';
+import { dialectUnderTest, PG_URL, testConfig } from './helpers';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -43,13 +43,12 @@ function runCli(args: string[], dataDir: string, schema: string | null) {
 
 /** A fresh, unmigrated database; `run` gets the handle and its config, and everything is removed after. */
 async function withFreshDatabase(run: (h: DbHandle, config: Config) => Promise<void>) {
-  const { config, dataDir, schema } = testConfig();
+  const { config, dataDir } = testConfig();
   const h = openDatabase(config.database);
   try {
     await run(h, config);
   } finally {
     await h.close();
-    await dropSchema(schema);
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -363,7 +362,6 @@ describe(`migrations (${dialectUnderTest})`, () => {
         await h.close();
       }
     } finally {
-      await dropSchema(schema);
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
@@ -392,7 +390,6 @@ describe(`siaga migrate (${dialectUnderTest})`, () => {
       const human = await run(['migrate']);
       assert.match(human.stdout, /up to date/);
     } finally {
-      await dropSchema(schema);
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
