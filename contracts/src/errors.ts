@@ -29,6 +29,7 @@ export const ERROR_CODES = [
   'mission.code_taken',
   'organisation.not_found',
   'organisation.name_taken',
+  'outbox.not_dead',
   'conflict.stale_version',
   'internal.error',
   'service.unavailable',

@@ -370,6 +370,47 @@ describe(`siaga missions and demo (${dialectUnderTest})`, { concurrency: true },
 });
 
 describe(`siaga audit verify and backup (${dialectUnderTest})`, { concurrency: true }, () => {
+  it('shows the outbox and its dead letters, and retries only dead jobs', async () => {
+    await withInstall(async ({ config, json, siaga }) => {
+      assert.deepEqual(await json(['outbox', 'status']), {
+        counts: { pending: 0, processing: 0, done: 0, dead: 0 },
+        dead: [],
+      });
+      // A mail job that has failed for good, as a worker leaves it.
+      const h = openDatabase(config.database);
+      const at = new Date().toISOString();
+      const id = '6f1d9a52-3c1e-4f4e-9b0e-2d7c1a0b9e11';
+      await h.db
+        .insertInto('outbox')
+        .values({
+          id,
+          kind: 'mail.send',
+          payload: '{}',
+          status: 'dead',
+          attempts: 8,
+          maxAttempts: 8,
+          runAt: at,
+          lockedBy: null,
+          lockedUntil: null,
+          lastError: 'relay refused',
+          idempotencyKey: null,
+          createdAt: at,
+          updatedAt: at,
+          doneAt: null,
+        })
+        .execute();
+      await h.close();
+      const human = await siaga(['outbox', 'status']);
+      assert.match(human.stdout, /dead: 1/);
+      assert.match(human.stdout, new RegExp(`${id}\\s+mail\\.send\\s+8 .*relay refused`));
+      assert.deepEqual(await json(['outbox', 'retry', id]), { id, status: 'pending' });
+      assert.equal((await json(['outbox', 'status'])).counts.pending, 1);
+      const again = await siaga(['outbox', 'retry', id]);
+      assert.notEqual(again.code, 0);
+      assert.match(again.stderr, /No dead-lettered job/);
+    });
+  });
+
   it('reports an intact log, then a damaged one with a non-zero exit', async () => {
     await withInstall(async ({ config, json, siaga }) => {
       await json(

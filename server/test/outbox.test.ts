@@ -9,6 +9,8 @@ import { setImmediate as yieldToLoop } from 'node:timers/promises';
 import {
   enqueue,
   OutboxWorker,
+  outboxStatus,
+  retryDeadJob,
   retryDelayMs,
   type Job,
   type JobHandler,
@@ -16,7 +18,7 @@ import {
 import { MAIL_SEND, sendMail } from '../src/platform/mail';
 import { buildHandlers } from '../src/jobs';
 import type { Deps } from '../src/platform/context';
-import { buildTestApp, dialectUnderTest, type TestApp } from './helpers';
+import { buildTestApp, dialectUnderTest, system, type TestApp } from './helpers';
 
 const T0 = new Date('2031-03-01T08:00:00.000Z');
 const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
@@ -198,6 +200,39 @@ describe(`outbox (${dialectUnderTest})`, () => {
     assert.equal(row.status, 'dead');
     assert.equal(row.attempts, 2);
     assert.match(row.lastError!, /no handler.*test\.unknown_kind/);
+  });
+
+  it('shows dead letters to the operator, and puts one back in the queue on request', async () => {
+    const deps = clocked(t, T0);
+    const id = await enqueueNow(deps, 'test.flaky', {}, { maxAttempts: 1 });
+    await worker(deps, { 'test.flaky': async () => Promise.reject(new Error('relay refused')) }).runOnce();
+    const status = await outboxStatus(deps);
+    assert.equal(status.counts.dead, 1);
+    assert.equal(status.counts.pending, 0);
+    assert.deepEqual(
+      status.dead.map((d) => [d.id, d.kind, d.lastError]),
+      [[id, 'test.flaky', 'relay refused']],
+    );
+
+    await retryDeadJob(deps, system, id);
+    const requeued = await job(t, id);
+    assert.equal(requeued.status, 'pending');
+    assert.equal(requeued.attempts, 0);
+    let ran = 0;
+    await worker(deps, { 'test.flaky': async () => void ran++ }).runOnce();
+    assert.equal(ran, 1);
+    assert.equal((await job(t, id)).status, 'done');
+    const audit = await t.deps.db.selectFrom('auditLog').select(['action', 'entityId']).execute();
+    assert.deepEqual(
+      audit.filter((a) => a.action === 'outbox.retry'),
+      [{ action: 'outbox.retry', entityId: id }],
+    );
+
+    // Only dead jobs can be retried: a done one, or an unknown id, is refused.
+    await assert.rejects(retryDeadJob(deps, system, id), { code: 'outbox.not_dead' });
+    await assert.rejects(retryDeadJob(deps, system, '00000000-0000-4000-8000-000000000000'), {
+      code: 'outbox.not_dead',
+    });
   });
 
   it('takes over a job whose worker crashed once its lease has expired', async () => {

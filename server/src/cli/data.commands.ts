@@ -1,12 +1,46 @@
-// Commands that look after the data: migrate, audit verify, backup.
+// Commands that look after the data: migrate, audit verify, backup, and the outbox's dead letters.
 import fs from 'node:fs';
 import { openDatabase } from '../db/client';
 import { migrate } from '../db/migrate';
 import { verifyAuditChain } from '../platform/audit/audit';
+import { outboxStatus, retryDeadJob } from '../platform/outbox/outbox';
 import type { Cli } from './cli';
-import { fail, print } from './output';
+import { fail, print, table } from './output';
 
-export function registerDataCommands({ program, opts, cfg, withDeps }: Cli) {
+export function registerDataCommands({ program, cli, opts, cfg, withDeps }: Cli) {
+  const outbox = program.command('outbox').description('side effects waiting, done or dead-lettered');
+  outbox
+    .command('status')
+    .description('jobs per status, and the newest dead-lettered jobs with their last error')
+    .action(() =>
+      withDeps(async (deps) => {
+        const res = await outboxStatus(deps);
+        print(opts(), res, () =>
+          [
+            Object.entries(res.counts)
+              .map(([k, v]) => `${k}: ${v}`)
+              .join('  '),
+            ...(res.dead.length
+              ? [
+                  '',
+                  'Dead-lettered (siaga outbox retry ID puts one back):',
+                  table(res.dead, ['id', 'kind', 'attempts', 'updatedAt', 'lastError']),
+                ]
+              : []),
+          ].join('\n'),
+        );
+      }),
+    );
+  outbox
+    .command('retry <id>')
+    .description('put a dead-lettered job back in the queue with fresh attempts')
+    .action((id: string) =>
+      withDeps(async (deps) => {
+        await retryDeadJob(deps, cli, id);
+        print(opts(), { id, status: 'pending' }, () => `Job ${id} is queued again.`);
+      }),
+    );
+
   program
     .command('migrate')
     .description('apply pending database migrations')

@@ -114,8 +114,14 @@ export async function markFailed(
     .execute();
 }
 
-export const findJob = (ex: Executor, id: string) =>
-  ex.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirst();
+export const listDead = (ex: Executor, limit: number) =>
+  ex
+    .selectFrom('outbox')
+    .select(['id', 'kind', 'attempts', 'lastError', 'updatedAt'])
+    .where('status', '=', 'dead')
+    .orderBy('updatedAt', 'desc')
+    .limit(limit)
+    .execute();
 
 export async function countByStatus(ex: Executor) {
   const rows = await ex

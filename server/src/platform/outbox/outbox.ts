@@ -3,7 +3,9 @@
 // receive the job id, which stays the same across retries, to recognise work already done.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { Deps } from '../context';
+import { AppError } from '../../errors';
+import { appendAudit } from '../audit/audit';
+import type { Deps, RequestContext } from '../context';
 import type { Executor } from '../../db/client';
 import * as repo from './outbox.repo';
 
@@ -21,6 +23,29 @@ export type HandlerRegistry = Map<string, JobHandler>;
 
 export function enqueue(ex: Executor, deps: Pick<Deps, 'config' | 'now'>, job: repo.NewJob) {
   return repo.insertJob(ex, job, deps.now(), deps.config.outbox.maxAttempts);
+}
+
+/** What an operator needs to see: jobs per status, and the newest dead-lettered jobs with their errors. */
+export async function outboxStatus(deps: Pick<Deps, 'db'>, deadLimit = 20) {
+  const [counts, dead] = await Promise.all([repo.countByStatus(deps.db), repo.listDead(deps.db, deadLimit)]);
+  return {
+    counts: { pending: 0, processing: 0, done: 0, dead: 0, ...counts },
+    dead,
+  };
+}
+
+/** Puts a dead job back in the queue with fresh attempts, once an operator has fixed the cause. */
+export async function retryDeadJob(
+  deps: Pick<Deps, 'db' | 'dialect' | 'keyring' | 'now'>,
+  ctx: RequestContext,
+  id: string,
+) {
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await repo.requeueDead(trx, id, deps.now()))) {
+      throw new AppError('outbox.not_dead', 404, `No dead-lettered job with id ${id}`);
+    }
+    await appendAudit(trx, deps, ctx, { action: 'outbox.retry', entityType: 'outbox_job', entityId: id });
+  });
 }
 
 export interface WorkerOptions {
