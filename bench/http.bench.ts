@@ -1,6 +1,7 @@
 // HTTP throughput: a bare hello-world route against an authenticated API read (bearer token,
 // actor loading, policy, presenter) on the same server in the same run.
 //   npm run bench -- http [--seconds 10] [--connections 20]
+// On PostgreSQL: DATABASE_URL=postgres://… npm run bench -- http
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import path from 'node:path';
@@ -47,7 +48,7 @@ export async function main(args: string[]) {
       bench: 'http',
       seconds,
       connections,
-      database: 'sqlite',
+      database: process.env.DATABASE_URL ? 'postgres' : 'sqlite',
       baseline: { route: 'GET /bench/hello (public, no database)', ...hello },
       apiRead: { route: 'GET /api/v1/missions/:code (bearer token)', ...apiRead },
       apiReadVsBaseline: Number((apiRead.rps / hello.rps).toFixed(3)),

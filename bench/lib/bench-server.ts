@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { buildApp } from '../../server/src/app';
 import { loadConfig } from '../../server/src/config';
 import { systemContext } from '../../server/src/platform/context';
@@ -12,8 +13,11 @@ import { createMission } from '../../server/src/modules/missions/missions.servic
 import { createToken } from '../../server/src/modules/auth/tokens.service';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'siaga-bench-'));
+// With DATABASE_URL set, the benchmark runs on PostgreSQL in a schema of its own, dropped at the end.
+const schema = process.env.DATABASE_URL ? `bench_${process.pid}` : undefined;
 const config = loadConfig({
   ...process.env,
+  ...(schema ? { SIAGA_DB_SCHEMA: schema } : {}),
   NODE_ENV: 'production',
   SIAGA_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
   SIAGA_DATA_DIR: dataDir,
@@ -47,6 +51,7 @@ process.stdout.write(
   `${JSON.stringify({ port: Number(new URL(address).port), token, code: mission.code })}\n`,
 );
 const stop = async () => {
+  if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(deps.db);
   await app.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   process.exit(0);

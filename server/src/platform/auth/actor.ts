@@ -15,21 +15,26 @@ export async function loadActor(
   userId: string,
   via: Actor['via'],
 ): Promise<LoadedActor | null> {
-  const user = await ex.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
-  if (!user || user.status !== 'active') return null;
-  const [missions, setting] = await Promise.all([
-    ex
-      .selectFrom('userMissions')
-      .innerJoin('missions', 'missions.id', 'userMissions.missionId')
-      .select(['missions.id', 'missions.code'])
-      .where('userMissions.userId', '=', userId)
-      .orderBy('missions.code')
-      .execute(),
-    ex.selectFrom('roleSettings').select('totpRequired').where('role', '=', user.role).executeTakeFirst(),
-  ]);
+  // Two queries per request: the user with their role's settings, then their missions.
+  const found = await ex
+    .selectFrom('users')
+    .leftJoin('roleSettings', 'roleSettings.role', 'users.role')
+    .selectAll('users')
+    .select('roleSettings.totpRequired as roleTotpRequired')
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  if (!found || found.status !== 'active') return null;
+  const { roleTotpRequired, ...user } = found;
+  const missions = await ex
+    .selectFrom('userMissions')
+    .innerJoin('missions', 'missions.id', 'userMissions.missionId')
+    .select(['missions.id', 'missions.code'])
+    .where('userMissions.userId', '=', userId)
+    .orderBy('missions.code')
+    .execute();
   return {
     user,
-    totpRequired: setting?.totpRequired === 1,
+    totpRequired: roleTotpRequired === 1,
     actor: {
       kind: 'user',
       userId: user.id,
