@@ -4,31 +4,21 @@
 // so each group runs them side by side.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { sql } from 'kysely';
 import { buildApp } from '../src/app';
 import { openDatabase } from '../src/db/client';
 import type { Config } from '../src/config';
 import { DEMO_MISSIONS, DEMO_PARTNERS } from '../src/demo/missions';
-import { dialectUnderTest, PASSWORD, PG_URL, testConfig } from './helpers';
-
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-
-interface Result {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
+import { dialectUnderTest, PASSWORD, PG_URL, runSiaga, testConfig, type CliResult } from './helpers';
 
 interface Install {
   config: Config;
   dataDir: string;
-  siaga(args: string[], input?: string): Promise<Result>;
+  siaga(args: string[], input?: string): Promise<CliResult>;
   /** The JSON document a successful --json command printed. */
   json<T = any>(args: string[], input?: string): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
@@ -36,30 +26,7 @@ interface Install {
 /** A new installation: a private data directory (and schema), removed afterwards. */
 async function withInstall(run: (i: Install) => Promise<void>) {
   const { config, dataDir, schema } = testConfig();
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !k.startsWith('SIAGA_') && k !== 'DATABASE_URL' && k !== 'NODE_ENV') env[k] = v;
-  }
-  Object.assign(env, {
-    SIAGA_DATA_DIR: dataDir,
-    SIAGA_ARGON2_MEMORY_KIB: '1024',
-    ...(PG_URL ? { DATABASE_URL: PG_URL, SIAGA_DB_SCHEMA: schema! } : {}),
-  });
-  const siaga = (args: string[], input?: string) =>
-    new Promise<Result>((resolve, reject) => {
-      const child = spawn(process.execPath, ['bin/siaga.mjs', ...args], {
-        cwd: REPO_ROOT,
-        env,
-        timeout: 120_000,
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => (stdout += d));
-      child.stderr.on('data', (d) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-      child.stdin.end(input ?? '');
-    });
+  const siaga = (args: string[], input?: string) => runSiaga(args, { dataDir, schema }, { input });
   const json = async (args: string[], input?: string) => {
     const res = await siaga(['--json', ...args], input);
     assert.equal(res.code, 0, `siaga ${args.join(' ')} failed: ${res.stderr}`);

@@ -2,16 +2,14 @@
 // production without a secret key, and every bad setting reported in one go.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ConfigError, loadConfig } from '../src/config';
 import { resolveSecretKey } from '../src/platform/crypto';
+import { runSiaga } from './helpers';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const KEY = randomBytes(32).toString('base64');
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -166,26 +164,10 @@ describe('the command line under a bad configuration', () => {
   it('exits non-zero in production without a key, saying why, before touching the data', async () => {
     const dir = tmpDir();
     try {
-      const env: Record<string, string> = {};
-      for (const [k, v] of Object.entries(process.env)) {
-        if (v !== undefined && !k.startsWith('SIAGA_') && k !== 'DATABASE_URL' && k !== 'NODE_ENV')
-          env[k] = v;
-      }
-      const res = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
-        (resolve, reject) => {
-          const child = spawn(process.execPath, ['bin/siaga.mjs', 'migrate'], {
-            cwd: REPO_ROOT,
-            env: { ...env, NODE_ENV: 'production', SIAGA_DATA_DIR: dir },
-            stdio: ['ignore', 'pipe', 'pipe'],
-            timeout: 60_000,
-          });
-          let stdout = '';
-          let stderr = '';
-          child.stdout.on('data', (d) => (stdout += d));
-          child.stderr.on('data', (d) => (stderr += d));
-          child.on('error', reject);
-          child.on('close', (code) => resolve({ code, stdout, stderr }));
-        },
+      const res = await runSiaga(
+        ['migrate'],
+        { dataDir: dir, schema: null },
+        { env: { NODE_ENV: 'production' } },
       );
       assert.notEqual(res.code, 0);
       assert.match(res.stderr, /Invalid configuration/);

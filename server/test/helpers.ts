@@ -1,9 +1,11 @@
 // Test helpers: a real server on a freshly migrated database (SQLite in a temporary directory,
 // or, with SIAGA_TEST_DATABASE_URL set, a fresh PostgreSQL schema in the run's throwaway database,
 // which scripts/run-tests.sh drops at the end), users, sign-in and requests.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { MissionCreate, Role } from '@siaga/contracts';
@@ -142,4 +144,47 @@ export function call(t: TestApp, s: Session | null, method: Method, url: string,
 export async function auditActions(t: TestApp): Promise<string[]> {
   const rows = await t.deps.db.selectFrom('auditLog').select('action').orderBy('seq').execute();
   return rows.map((r) => r.action);
+}
+
+export interface CliResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * Runs `node bin/siaga.mjs ARGS` from the repository root as an operator would, on the given data
+ * directory (and PostgreSQL schema), with none of this process's Siaga settings leaking in.
+ */
+export function runSiaga(
+  args: string[],
+  install: { dataDir: string; schema: string | null },
+  opts: { input?: string; env?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<CliResult> {
+  const env: Record<string, string> = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (v !== undefined && !k.startsWith('SIAGA_') && k !== 'DATABASE_URL' && k !== 'NODE_ENV') env[k] = v;
+  }
+  Object.assign(env, {
+    SIAGA_DATA_DIR: install.dataDir,
+    SIAGA_ARGON2_MEMORY_KIB: '1024',
+    ...(PG_URL && install.schema ? { DATABASE_URL: PG_URL, SIAGA_DB_SCHEMA: install.schema } : {}),
+    ...opts.env,
+  });
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/siaga.mjs', ...args], {
+      cwd: REPO_ROOT,
+      env,
+      timeout: opts.timeoutMs ?? 120_000,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(opts.input ?? '');
+  });
 }

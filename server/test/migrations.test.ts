@@ -2,44 +2,19 @@
 // headquarters and the role settings seeded once, and a second run a no-op. Also `siaga migrate`.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { openDatabase, type DbHandle } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
 import { MIGRATIONS } from '../src/db/migrations/index';
 import type { Config } from '../src/config';
-import { dialectUnderTest, PG_URL, testConfig } from './helpers';
-
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+import { dialectUnderTest, PG_URL, testConfig, runSiaga } from './helpers';
 
 /** Runs `siaga …` from the repository root on the given data directory (and PostgreSQL schema). */
-function runCli(args: string[], dataDir: string, schema: string | null) {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) {
-    if (v !== undefined && !k.startsWith('SIAGA_') && k !== 'DATABASE_URL' && k !== 'NODE_ENV') env[k] = v;
-  }
-  Object.assign(env, {
-    SIAGA_DATA_DIR: dataDir,
-    ...(PG_URL ? { DATABASE_URL: PG_URL, SIAGA_DB_SCHEMA: schema! } : {}),
-  });
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/siaga.mjs', ...args], {
-      cwd: REPO_ROOT,
-      env,
-      timeout: 60_000,
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const runCli = (args: string[], dataDir: string, schema: string | null) =>
+  runSiaga(args, { dataDir, schema });
 
 /** A fresh, unmigrated database; `run` gets the handle and its config, and everything is removed after. */
 async function withFreshDatabase(run: (h: DbHandle, config: Config) => Promise<void>) {
