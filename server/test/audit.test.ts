@@ -34,10 +34,15 @@ async function auditRows(t: TestApp) {
 }
 
 /** A fresh app whose log holds exactly `n` entries (mission creations by the system). */
-async function appWithEntries(n: number): Promise<TestApp> {
+/** A fresh app whose audit log holds n entries (one per mission created), closed after run. */
+async function withEntries(n: number, run: (t: TestApp) => Promise<void>) {
   const t = await buildTestApp();
-  for (let i = 0; i < n; i++) await makeMission(t);
-  return t;
+  try {
+    for (let i = 0; i < n; i++) await makeMission(t);
+    await run(t);
+  } finally {
+    await t.close();
+  }
 }
 
 describe(`audit entries written by the API (${dialectUnderTest})`, () => {
@@ -277,49 +282,39 @@ describe(`audit listing: filters and pagination (${dialectUnderTest})`, () => {
 
 describe(`audit chain verification (${dialectUnderTest})`, () => {
   it('accepts an untouched log and counts its entries', async () => {
-    const t = await appWithEntries(5);
-    try {
+    await withEntries(5, async (t) => {
       assert.deepEqual(await verifyAuditChain(t.deps), {
         ok: true,
         entries: 5,
         firstBadSeq: null,
         problem: null,
       });
-    } finally {
-      await t.close();
-    }
+    });
   });
 
   it('accepts an empty log', async () => {
-    const t = await buildTestApp();
-    try {
+    await withEntries(0, async (t) => {
       assert.deepEqual(await verifyAuditChain(t.deps), {
         ok: true,
         entries: 0,
         firstBadSeq: null,
         problem: null,
       });
-    } finally {
-      await t.close();
-    }
+    });
   });
 
   it('finds a field altered in a middle entry', async () => {
-    const t = await appWithEntries(5);
-    try {
+    await withEntries(5, async (t) => {
       await sql`update audit_log set actor_label = 'someone-else' where seq = 3`.execute(t.deps.db);
       const res = await verifyAuditChain(t.deps);
       assert.equal(res.ok, false);
       assert.equal(res.firstBadSeq, 3);
       assert.match(res.problem!, /3.*altered/);
-    } finally {
-      await t.close();
-    }
+    });
   });
 
   it('finds an altered entity id even when the rest of the entry is intact', async () => {
-    const t = await appWithEntries(4);
-    try {
+    await withEntries(4, async (t) => {
       const other = await t.deps.db
         .selectFrom('auditLog')
         .select('entityId')
@@ -333,53 +328,41 @@ describe(`audit chain verification (${dialectUnderTest})`, () => {
       const res = await verifyAuditChain(t.deps);
       assert.equal(res.ok, false);
       assert.equal(res.firstBadSeq, 2);
-    } finally {
-      await t.close();
-    }
+    });
   });
 
   it('finds a middle entry deleted', async () => {
-    const t = await appWithEntries(5);
-    try {
+    await withEntries(5, async (t) => {
       await sql`delete from audit_log where seq = 3`.execute(t.deps.db);
       const res = await verifyAuditChain(t.deps);
       assert.equal(res.ok, false);
       assert.equal(res.firstBadSeq, 3);
       assert.match(res.problem!, /3.*missing/);
-    } finally {
-      await t.close();
-    }
+    });
   });
 
   it('finds the last entries deleted, through the recorded head', async () => {
-    const t = await appWithEntries(5);
-    try {
+    await withEntries(5, async (t) => {
       await t.deps.db.deleteFrom('auditLog').where('seq', '>=', 4).execute();
       const res = await verifyAuditChain(t.deps);
       assert.equal(res.ok, false);
       assert.equal(res.firstBadSeq, 4);
       assert.equal(res.entries, 3);
       assert.match(res.problem!, /removed from the end/);
-    } finally {
-      await t.close();
-    }
+    });
   });
 
   it('finds every entry deleted', async () => {
-    const t = await appWithEntries(3);
-    try {
+    await withEntries(3, async (t) => {
       await t.deps.db.deleteFrom('auditLog').execute();
       const res = await verifyAuditChain(t.deps);
       assert.equal(res.ok, false);
       assert.equal(res.firstBadSeq, 1);
-    } finally {
-      await t.close();
-    }
+    });
   });
 
   it('finds two entries swapped (reordered)', async () => {
-    const t = await appWithEntries(5);
-    try {
+    await withEntries(5, async (t) => {
       const rows = await auditRows(t);
       const [r2, r3] = [rows[1]!, rows[2]!];
       const { seq: _s2, ...c2 } = r2;
@@ -392,14 +375,11 @@ describe(`audit chain verification (${dialectUnderTest})`, () => {
       assert.equal(res.ok, false);
       assert.equal(res.firstBadSeq, 2);
       assert.match(res.problem!, /2/);
-    } finally {
-      await t.close();
-    }
+    });
   });
 
   it('finds swapped entries even when their hashes are left in place', async () => {
-    const t = await appWithEntries(5);
-    try {
+    await withEntries(5, async (t) => {
       const rows = await auditRows(t);
       const pick = ({
         at,
@@ -427,28 +407,22 @@ describe(`audit chain verification (${dialectUnderTest})`, () => {
       const res = await verifyAuditChain(t.deps);
       assert.equal(res.ok, false);
       assert.equal(res.firstBadSeq, 3);
-    } finally {
-      await t.close();
-    }
+    });
   });
 
   it('cannot be verified, nor forged, with a different secret key', async () => {
-    const t = await appWithEntries(3);
-    try {
+    await withEntries(3, async (t) => {
       const other = createKeyring(randomBytes(32).toString('base64'));
       const res = await verifyAuditChain(t.deps, other);
       assert.equal(res.ok, false);
       assert.equal(res.firstBadSeq, 1);
       // The installation's own key still verifies the same log.
       assert.equal((await verifyAuditChain(t.deps)).ok, true);
-    } finally {
-      await t.close();
-    }
+    });
   });
 
   it('keeps a valid, gapless chain under concurrent writes', async () => {
-    const t = await buildTestApp();
-    try {
+    await withEntries(0, async (t) => {
       const { session } = await signedInAs(t, 'hq_admin');
       const codes = Array.from({ length: 20 }, (_, i) => `KBRI-PAR${String(i).padStart(2, '0')}`);
       const results = await Promise.all(
@@ -474,8 +448,6 @@ describe(`audit chain verification (${dialectUnderTest})`, () => {
         firstBadSeq: null,
         problem: null,
       });
-    } finally {
-      await t.close();
-    }
+    });
   });
 });
