@@ -17,6 +17,7 @@ import {
   type Session,
   type TestApp,
 } from './helpers';
+import { purgeExpiredAuthState } from '../src/modules/auth/auth.service';
 
 const LOGIN = '/api/v1/auth/login';
 const ME = '/api/v1/auth/me';
@@ -328,6 +329,38 @@ describe(`session expiry (${dialectUnderTest})`, () => {
       const res = await call(t, session, 'GET', ME);
       assert.equal(res.statusCode, 401);
       assert.equal(res.json().error.code, 'auth.required');
+    }));
+
+  it('housekeeping removes expired sessions and day-old failure counts, and nothing still in force', () =>
+    withApp({ SIAGA_SESSION_IDLE_MINUTES: '10', SIAGA_LOGIN_MAX_FAILURES: '3' }, async (t) => {
+      const t0 = new Date();
+      setClock(t, t0);
+      const { session: idle } = await signedInAs(t, 'viewer');
+      await attempt(t, uniqueEmail('nobody'), 'a-guess-at-a-password');
+      const locked = uniqueEmail('target');
+      for (let i = 0; i < 3; i++) await attempt(t, locked, `guess-${i}-long-enough`);
+      const count = async (table: 'sessions' | 'loginThrottle') =>
+        Number(
+          (
+            await t.deps.db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+
+      // Five minutes on: nothing has expired yet.
+      setClock(t, new Date(t0.getTime() + 5 * MINUTE));
+      const { session: active } = await signedInAs(t, 'viewer');
+      assert.deepEqual(await purgeExpiredAuthState(t.deps), { sessions: 0, throttles: 0 });
+
+      // A day and a bit later: the idle sessions and the quiet failure counts go.
+      setClock(t, new Date(t0.getTime() + 25 * 60 * MINUTE));
+      assert.deepEqual(await purgeExpiredAuthState(t.deps), { sessions: 2, throttles: 2 });
+      assert.equal(await count('sessions'), 0);
+      assert.equal(await count('loginThrottle'), 0);
+      assert.equal((await call(t, idle, 'GET', ME)).statusCode, 401);
+      assert.equal((await call(t, active, 'GET', ME)).statusCode, 401);
     }));
 });
 

@@ -4,15 +4,15 @@ import { buildApp, createDeps, type AppDeps } from '../app';
 import type { Config } from '../config';
 import { buildHandlers } from '../jobs';
 import { OutboxWorker } from '../platform/outbox/outbox';
-import { purgeExpiredSessions } from '../modules/auth/auth.service';
+import { purgeExpiredAuthState } from '../modules/auth/auth.service';
 import type { Deps } from '../platform/context';
 
 const HOUSEKEEPING_MS = 10 * 60_000;
 
-/** Periodic clean-up that rides along with every worker: expired sessions. */
+/** Periodic clean-up that rides along with every worker: expired sessions and stale lockout counts. */
 function startHousekeeping(deps: Deps) {
   const run = () =>
-    purgeExpiredSessions(deps).catch((err: unknown) => deps.log.warn({ err }, 'housekeeping failed'));
+    purgeExpiredAuthState(deps).catch((err: unknown) => deps.log.warn({ err }, 'housekeeping failed'));
   void run();
   const timer = setInterval(run, HOUSEKEEPING_MS);
   timer.unref();

@@ -11,7 +11,13 @@ import { loadActor, type LoadedActor } from '../../platform/auth/actor';
 import type { Deps, RequestContext } from '../../platform/context';
 import { randomToken, sha256 } from '../../platform/crypto';
 import { findUserByEmail, findUserById, recordLogin, updateUser } from '../users/users.repo';
-import { assertNotLocked, clearFailures, passwordThrottleKey, recordFailure } from './throttle';
+import {
+  MAX_LOCKOUT_MINUTES,
+  assertNotLocked,
+  clearFailures,
+  passwordThrottleKey,
+  recordFailure,
+} from './throttle';
 import { loginKeyOf, type UserDeps } from '../users/users.service';
 
 export const SESSION_COOKIE = 'siaga_session';
@@ -221,10 +227,22 @@ export function sessionResultFor(
   return sessionResult(deps, req.session, req.loaded);
 }
 
-/** Deletes sessions past their idle or absolute limit; run periodically by the worker. */
-export async function purgeExpiredSessions(deps: Deps): Promise<number> {
+// A lockout starts with the failure that last touched its row and never outlasts a day, so a row
+// quiet for a day holds no lockout still running.
+const THROTTLE_MEMORY_MS = MAX_LOCKOUT_MINUTES * 60_000;
+
+/**
+ * Periodic clean-up, run by every worker: sessions past their idle or absolute limit, and failure
+ * counts quiet for a day (sign-in attempts on made-up emails would otherwise pile up for ever).
+ */
+export async function purgeExpiredAuthState(deps: Deps): Promise<{ sessions: number; throttles: number }> {
   const now = deps.now();
   const idleBefore = new Date(now.getTime() - deps.config.session.idleMinutes * 60_000).toISOString();
-  const res = await authRepo.deleteExpiredSessions(deps.db, now.toISOString(), idleBefore);
-  return res.reduce((n, r) => n + Number(r.numDeletedRows), 0);
+  const sessions = await authRepo.deleteExpiredSessions(deps.db, now.toISOString(), idleBefore);
+  const quietBefore = new Date(now.getTime() - THROTTLE_MEMORY_MS).toISOString();
+  const throttles = await authRepo.deleteQuietThrottles(deps.db, quietBefore);
+  return {
+    sessions: sessions.reduce((n, r) => n + Number(r.numDeletedRows), 0),
+    throttles: Number(throttles.numDeletedRows),
+  };
 }

@@ -16,6 +16,9 @@ export async function assertNotLocked(deps: Deps, key: string) {
   }
 }
 
+/** No lockout lasts longer than this, however often it repeats. */
+export const MAX_LOCKOUT_MINUTES = 24 * 60;
+
 /** Counts a failure; after maxFailures in a row the key is locked, each lockout twice as long (max 24 h). */
 export async function recordFailure(deps: Deps, ex: Executor, key: string) {
   const t = await authRepo.findThrottle(ex, key);
@@ -24,7 +27,7 @@ export async function recordFailure(deps: Deps, ex: Executor, key: string) {
   let lockouts = t?.lockouts ?? 0;
   let lockedUntil: string | null = null;
   if (failures >= deps.config.login.maxFailures) {
-    const minutes = Math.min(deps.config.login.lockoutMinutes * 2 ** lockouts, 24 * 60);
+    const minutes = Math.min(deps.config.login.lockoutMinutes * 2 ** lockouts, MAX_LOCKOUT_MINUTES);
     lockedUntil = new Date(now.getTime() + minutes * 60_000).toISOString();
     lockouts++;
     failures = 0;

@@ -29,6 +29,10 @@ export const deleteExpiredSessions = (ex: Executor, absoluteBefore: string, idle
     .where((eb) => eb.or([eb('expiresAt', '<', absoluteBefore), eb('lastSeenAt', '<', idleBefore)]))
     .execute();
 
+/** Forgets failure counts that have been quiet since `before`. */
+export const deleteQuietThrottles = (ex: Executor, before: string) =>
+  ex.deleteFrom('loginThrottle').where('updatedAt', '<', before).executeTakeFirst();
+
 export const findTokenByHash = (ex: Executor, tokenHash: string) =>
   ex.selectFrom('apiTokens').selectAll().where('tokenHash', '=', tokenHash).executeTakeFirst();
 
