@@ -15,8 +15,9 @@ export type PhoneResult =
 
 type PhoneError = Extract<PhoneResult, { ok: false }>;
 
-// E.164 §6.1: at most 15 digits including the country code. A national number carries one more
-// digit, its trunk prefix (the 0 of "0812..."). The raw length cap keeps pathological input short.
+// E.164 caps an international number at 15 digits, country code included; a national number
+// carries one more, its trunk prefix (the 0 of "0812..."). The raw length cap keeps pathological
+// input away from the parser.
 const E164_MAX_DIGITS = 15;
 const MAX_INPUT_LENGTH = 64;
 
@@ -52,10 +53,10 @@ export function normalisePhone(input: string, defaultCountry?: string): PhoneRes
 
   // ASCII digits with the plus kept: "(+966) 50-123" -> "+96650123", "٠٥٠١" -> "0501".
   const compact = parseIncompletePhoneNumber(text);
-  // "00" is the international prefix in most of the world (ITU-T E.164 Annex A recommends it) and
-  // how Indonesians write numbers abroad ("0062 812..."), even in countries whose real prefix
-  // differs (Indonesia's own is 001/007/008). No national number begins with 00, so reading it as
-  // "+" is safe everywhere.
+  // "00" is the international prefix the ITU-T recommends and most of the world uses, and how
+  // Indonesians write numbers abroad ("0062 812..."), even in countries whose real prefix differs
+  // (Indonesia's own is 001/007/008). National numbers do not begin with 00, so reading it as "+"
+  // is safe whatever the default country.
   const international = compact.startsWith('+') || compact.startsWith('00');
   const digits = compact.replace(/^\+|^00/, '');
   if (digits.length > E164_MAX_DIGITS + (international ? 0 : 1)) {
@@ -90,7 +91,8 @@ export function normalisePhone(input: string, defaultCountry?: string): PhoneRes
   // from home typed as at home ("0812..." while living in Malaysia), so the fix is its country code.
   return fail(
     'phone.not_for_country',
-    `This is not a valid phone number in ${country}; write a number from another country with its country code (+…).`,
+    `This is not a valid phone number in ${country}; ` +
+      'write a number from another country with its country code (+…).',
   );
 }
 
