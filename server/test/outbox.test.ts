@@ -390,7 +390,7 @@ describe(`mail.send through the outbox (${dialectUnderTest})`, () => {
     t = await buildTestApp();
   });
   afterEach(() => t.close());
-  const mailDir = () => path.join(t.config.dataDir, 'mail');
+  const mailDir = () => path.join(t.config.dataDir, 'outbox');
 
   it('writes the message as an .eml file named by the job id', async () => {
     const id = await enqueueNow(t.deps, MAIL_SEND, {

@@ -1,5 +1,6 @@
 // Mail to staff (account notices). The "log" transport writes each message as an .eml file in
-// the data directory and logs it; real SMTP delivery arrives with the messaging channels.
+// $SIAGA_DATA_DIR/outbox/ and logs it, so whoever tries Siaga can read what was sent. Real SMTP
+// delivery arrives with the messaging channels.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
@@ -11,7 +12,7 @@ export type MailPayload = z.infer<typeof MailPayload>;
 
 export const sendMail: JobHandler = async (job, deps) => {
   const mail = MailPayload.parse(job.payload);
-  const dir = path.join(deps.config.dataDir, 'mail');
+  const dir = path.join(deps.config.dataDir, 'outbox');
   await fs.mkdir(dir, { recursive: true });
   const eml = [
     `Message-ID: <${job.id}@siaga>`,
