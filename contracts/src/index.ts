@@ -7,3 +7,4 @@ export * from './organisations';
 export * from './missions';
 export * from './users';
 export * from './audit';
+export * from './people';
