@@ -1,16 +1,17 @@
 // Reads the rows of an imported list of nationals, streamed so that a list of a million rows never
 // sits in memory: CSV in UTF-8 (with or without BOM) or Latin-1, comma or semicolon separated, as
-// spreadsheets save it. Rows carry the number a spreadsheet user sees, for error reports.
+// spreadsheets save it, or the first sheet of an Excel workbook (xlsx.ts). Rows carry the number a spreadsheet user sees, for error reports.
 import { open } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import { Transform, pipeline } from 'node:stream';
 import { parse } from 'csv-parse';
+import { xlsxRecords, type SheetRecord } from './xlsx';
 
 export type ImportRow = { row: number; cells: Record<string, string> };
 
 export class ImportFileError extends Error {
   constructor(
-    readonly code: 'import.encoding' | 'import.empty' | 'import.csv',
+    readonly code: 'import.encoding' | 'import.empty' | 'import.csv' | 'import.xlsx',
     message: string,
   ) {
     super(message);
@@ -23,9 +24,33 @@ export class ImportFileError extends Error {
 // than being read with replacement characters.
 const SNIFF_BYTES = 256 * 1024;
 
-/** Rows of a CSV file as header -> cell text (trimmed); wholly empty rows are skipped but counted. */
+/**
+ * Rows of a CSV file, or of the first sheet of an XLSX workbook, as header -> cell text (trimmed);
+ * wholly empty rows are skipped but counted.
+ */
 export async function* readRows(file: string): AsyncIterable<ImportRow> {
-  const { encoding, delimiter } = await sniff(file);
+  const head = await readHead(file);
+  const xlsx = /\.xlsx$/iu.test(file) || isZip(head.bytes);
+  let headers: string[] | undefined;
+  for await (const { row, record } of xlsx ? xlsxRows(file, head.bytes) : csvRows(file, head)) {
+    if (record.every((c) => c.trim() === '')) continue;
+    if (!headers) {
+      headers = headerKeys(record);
+      continue;
+    }
+    const cells: Record<string, string> = {};
+    record.forEach((cell, i) => {
+      const value = cell.trim();
+      if (value === '' && i >= headers!.length) return;
+      cells[headers![i] ?? `Column ${columnLetter(i)}`] = value;
+    });
+    yield { row, cells };
+  }
+  if (!headers) throw new ImportFileError('import.empty', 'The file has no header row.');
+}
+
+async function* csvRows(file: string, head: Head): AsyncIterable<SheetRecord> {
+  const { encoding, delimiter } = sniff(head);
   const parser = pipeline(
     createReadStream(file),
     decoder(encoding),
@@ -36,23 +61,11 @@ export async function* readRows(file: string): AsyncIterable<ImportRow> {
   );
 
   let row = 0;
-  let headers: string[] | undefined;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
       // One record is one spreadsheet row, even when a quoted cell spans several lines.
       row++;
-      if (record.every((c) => c.trim() === '')) continue;
-      if (!headers) {
-        headers = headerKeys(record);
-        continue;
-      }
-      const cells: Record<string, string> = {};
-      record.forEach((cell, i) => {
-        const value = cell.trim();
-        if (value === '' && i >= headers!.length) return;
-        cells[headers![i] ?? `Column ${columnLetter(i)}`] = value;
-      });
-      yield { row, cells };
+      yield { row, record };
     }
   } catch (err) {
     if (err instanceof ImportFileError) throw err;
@@ -62,8 +75,24 @@ export async function* readRows(file: string): AsyncIterable<ImportRow> {
   } finally {
     parser.destroy();
   }
-  if (!headers) throw new ImportFileError('import.empty', 'The file has no header row.');
 }
+
+async function* xlsxRows(file: string, head: Uint8Array): AsyncIterable<SheetRecord> {
+  const broken = (detail: string) =>
+    new ImportFileError('import.xlsx', `The file is not a readable Excel workbook (.xlsx): ${detail}`);
+  if (!isZip(head)) throw broken('it does not start like one.');
+  try {
+    yield* xlsxRecords(file);
+  } catch (err) {
+    // File system errors stay what they are; anything exceljs or its unzipper throws means the
+    // workbook is damaged or is not an .xlsx (an old .xls renamed, say).
+    if (err instanceof ImportFileError || typeof (err as { errno?: unknown }).errno === 'number') throw err;
+    throw broken(err instanceof Error ? err.message : String(err));
+  }
+}
+
+// Every .xlsx is a ZIP archive, whose first local file header starts with these bytes.
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
 /**
  * Header texts as cell keys: trimmed; a blank header becomes "Column F" (its spreadsheet letter) and
@@ -87,27 +116,29 @@ function columnLetter(i: number): string {
 
 type Encoding = 'utf-8' | 'latin1';
 
-/** Encoding and delimiter from the first bytes. */
-async function sniff(file: string): Promise<{ encoding: Encoding; delimiter: string }> {
+type Head = { bytes: Uint8Array; whole: boolean };
+
+async function readHead(file: string): Promise<Head> {
   const fh = await open(file, 'r');
-  let head: Uint8Array;
-  let whole: boolean;
   try {
     const buf = Buffer.alloc(SNIFF_BYTES);
     const { bytesRead } = await fh.read(buf, 0, SNIFF_BYTES, 0);
-    head = buf.subarray(0, bytesRead);
-    whole = bytesRead < SNIFF_BYTES;
+    return { bytes: buf.subarray(0, bytesRead), whole: bytesRead < SNIFF_BYTES };
   } finally {
     await fh.close();
   }
+}
+
+/** Encoding and delimiter from the first bytes. */
+function sniff({ bytes, whole }: Head): { encoding: Encoding; delimiter: string } {
   let encoding: Encoding = 'utf-8';
   let text: string;
   try {
     // Streaming mode when the head is cut, so a letter split at the cut is not taken for an error.
-    text = new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: !whole });
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !whole });
   } catch {
     encoding = 'latin1';
-    text = new TextDecoder('latin1').decode(head);
+    text = new TextDecoder('latin1').decode(bytes);
   }
   return { encoding, delimiter: delimiterOf(firstLine(text)) };
 }
