@@ -1,7 +1,7 @@
 // Row types of every table, as Kysely sees them through CamelCasePlugin (snake_case in SQL).
 // Dialect rules (docs/DATABASE.md): times are ISO 8601 UTC text, booleans are 0/1 integers,
 // structured values are JSON text, ids are UUID text. The same rows work on SQLite and PostgreSQL.
-import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { Selectable } from 'kysely';
 
 export interface OrganisationsTable {
   id: string;
@@ -163,6 +163,3 @@ export type OrganisationRow = Selectable<OrganisationsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type OutboxRow = Selectable<OutboxTable>;
-export type NewOutbox = Insertable<OutboxTable>;
-export type UserUpdateRow = Updateable<UsersTable>;
-export type { Generated };

@@ -33,7 +33,6 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: UserDeps }> = async (app,
     });
   // The second-factor steps answer while a one-time password is still in use: the console asks for the
   // code (or enrolment) first and the new password after, and a user owing both must be able to start.
-  const enrolOrTotp = { allowStages: ['totp', 'totp_enrol'] as const, allowPasswordChange: true };
 
   app.post(
     '/auth/login',
@@ -61,7 +60,7 @@ export const authRoutes: FastifyPluginAsyncZod<{ deps: UserDeps }> = async (app,
   app.get(
     '/auth/me',
     {
-      config: { ...enrolOrTotp, allowStages: ['totp', 'totp_enrol'] },
+      config: { allowStages: ['totp', 'totp_enrol'], allowPasswordChange: true },
       schema: { tags, summary: 'The current session', response: { 200: LoginResult } },
     },
     async (req) => service.sessionResultFor(deps, req),

@@ -24,7 +24,3 @@ export function totpStep(secretBase32: string, code: string, at: Date): number |
   });
   return delta === null ? null : Math.floor(at.getTime() / PERIOD_MS) + delta;
 }
-
-export function currentTotp(secretBase32: string, at: Date): string {
-  return TOTP.generate({ secret: Secret.fromBase32(secretBase32), timestamp: at.getTime() });
-}
