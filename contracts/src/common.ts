@@ -1,4 +1,5 @@
 // Small shared schemas: identifiers, pagination, ISO codes.
+import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 
 export const MAX_PAGE_SIZE = 200;
@@ -8,6 +9,7 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
 export const CountryCode = z
   .string()
   .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, upper case')
+  .refine((c) => countries.isValid(c), 'Unknown country code')
   .describe('ISO 3166-1 alpha-2');
 
 export const PageQuery = z.strictObject({

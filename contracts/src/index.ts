@@ -8,3 +8,4 @@ export * from './missions';
 export * from './users';
 export * from './audit';
 export * from './people';
+export * from './imports';

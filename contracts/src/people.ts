@@ -2,7 +2,7 @@
 // population submit it. Sensitive parts (document numbers, vulnerabilities, precise location)
 // are accepted here and shown only to roles allowed to reveal them.
 import { z } from 'zod';
-import { CountryCode } from './common';
+import { CountryCode, Id, IsoDateTime, MAX_PAGE_SIZE, Version } from './common';
 import { MissionCode } from './missions';
 
 /** Printable text without control characters, trimmed. */
@@ -126,6 +126,230 @@ export const PersonCreate = z.strictObject({
   consents: z.array(ConsentInput).max(10).default([]),
   /** The mission registering the person; it stays responsible while the person has no location. */
   missionCode: MissionCode.optional(),
+  /** Join an existing household or group, with this member's relationship to its head. */
+  household: z
+    .strictObject({
+      id: Id,
+      relationship: z.enum(['head', 'spouse', 'child', 'parent', 'sibling', 'relative', 'other']),
+    })
+    .optional(),
+  retainUntil: IsoDate.optional().describe('When the record is due for deletion unless renewed'),
 });
 export type PersonCreate = z.infer<typeof PersonCreate>;
 export type PersonCreateInput = z.input<typeof PersonCreate>;
+
+export const HOUSEHOLD_RELATIONSHIPS = [
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'sibling',
+  'relative',
+  'other',
+] as const;
+export type HouseholdRelationship = (typeof HOUSEHOLD_RELATIONSHIPS)[number];
+
+/**
+ * A change to a person: any fields of PersonCreate, plus the version read earlier. Lists
+ * (documents, contacts, emergency contacts, vulnerabilities, consents, aliases) replace the old
+ * list as a whole; a new location is appended to the history and becomes the current one.
+ * `returned: true` records that the person has gone home: the stay ends today.
+ */
+export const PersonUpdate = PersonCreate.omit({ household: true })
+  .partial()
+  .extend({
+    version: Version,
+    returned: z.boolean().optional(),
+    household: z
+      .strictObject({ id: Id, relationship: z.enum(HOUSEHOLD_RELATIONSHIPS) })
+      .nullable()
+      .optional()
+      .describe('Move to another household, or null to leave the current one'),
+  });
+export type PersonUpdate = z.infer<typeof PersonUpdate>;
+
+const MissionRef = z.object({ id: Id, code: z.string(), name: z.string() });
+
+export const PersonLocation = z.object({
+  addressText: z.string().nullable(),
+  city: z.string().nullable(),
+  adminArea: z.string().nullable(),
+  country: z.string(),
+  lat: z.number().nullable(),
+  lon: z.number().nullable(),
+  accuracyM: z.number().nullable(),
+  source: z.enum(LOCATION_SOURCES),
+  validFrom: IsoDateTime,
+  validUntil: IsoDateTime.nullable(),
+});
+export type PersonLocation = z.infer<typeof PersonLocation>;
+
+export const PersonDocument = z.object({
+  id: Id,
+  kind: z.enum(DOCUMENT_KINDS),
+  issuingCountry: z.string(),
+  expiresOn: z.string().nullable(),
+  /** The number with all but its last characters hidden, unless revealed. */
+  number: z.string(),
+});
+
+export const PersonContact = z.object({
+  id: Id,
+  kind: z.enum(CONTACT_KINDS),
+  value: z.string(),
+  service: z.enum(MESSAGING_SERVICES).nullable(),
+  consent: z.boolean(),
+  verified: z.boolean(),
+});
+
+export const HouseholdMember = z.object({
+  id: Id,
+  fullName: z.string(),
+  relationship: z.enum(HOUSEHOLD_RELATIONSHIPS),
+  birthDate: z.string().nullable(),
+});
+
+/** A person as officers read it. Sensitive fields are absent until revealed (see PersonSensitive). */
+export const Person = z.object({
+  id: Id,
+  version: z.number().int(),
+  fullName: z.string(),
+  givenName: z.string().nullable(),
+  familyName: z.string().nullable(),
+  nativeName: z.string().nullable(),
+  aliases: z.array(z.string()),
+  sex: z.enum(SEXES),
+  birthDate: z.string().nullable(),
+  nationalities: z.array(z.string()),
+  languages: z.array(z.string()),
+  statusAbroad: z.enum(STATUSES_ABROAD),
+  employer: z.string().nullable(),
+  stayFrom: z.string().nullable(),
+  stayUntil: z.string().nullable(),
+  returnedAt: IsoDateTime.nullable(),
+  mission: MissionRef.nullable().describe('Responsible mission, derived from the current location'),
+  registeredBy: MissionRef.nullable(),
+  household: z
+    .object({ id: Id, relationship: z.enum(HOUSEHOLD_RELATIONSHIPS), members: z.array(HouseholdMember) })
+    .nullable(),
+  location: PersonLocation.nullable(),
+  documents: z.array(PersonDocument),
+  contacts: z.array(PersonContact),
+  emergencyContacts: z.array(EmergencyContactInput),
+  /** How many vulnerabilities are recorded; which ones is sensitive. */
+  vulnerabilityCount: z.number().int(),
+  consents: z.array(ConsentInput),
+  retainUntil: z.string().nullable(),
+  source: z.enum(['officer', 'import', 'self', 'demo']),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+});
+export type Person = z.infer<typeof Person>;
+
+export const PersonSummary = z.object({
+  id: Id,
+  fullName: z.string(),
+  sex: z.enum(SEXES),
+  birthDate: z.string().nullable(),
+  statusAbroad: z.enum(STATUSES_ABROAD),
+  missionCode: z.string().nullable(),
+  country: z.string().nullable(),
+  city: z.string().nullable(),
+  householdSize: z.number().int(),
+  returnedAt: IsoDateTime.nullable(),
+  updatedAt: IsoDateTime,
+});
+export type PersonSummary = z.infer<typeof PersonSummary>;
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').filter((s) => s !== '') : v),
+    z.array(item).min(1).max(50),
+  );
+
+/** Filters of the people list and its CSV export. */
+export const PeopleQuery = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Name search: accents, case, word order and spelling variants ignored'),
+  mission: csv(MissionCode).optional(),
+  country: csv(CountryCode).optional(),
+  city: z.string().trim().min(1).max(100).optional(),
+  status: csv(z.enum(STATUSES_ABROAD)).optional(),
+  vulnerability: csv(z.enum(VULNERABILITIES))
+    .optional()
+    .describe('Any of these; only for roles that may reveal'),
+  householdMin: z.coerce.number().int().min(1).max(100).optional(),
+  householdMax: z.coerce.number().int().min(1).max(100).optional(),
+  staleMonths: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(240)
+    .optional()
+    .describe('Not updated for this many months'),
+  updatedSince: IsoDateTime.optional(),
+  includeReturned: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('Also list people who have returned home'),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+  cursor: z.string().max(300).optional(),
+});
+export type PeopleQuery = z.infer<typeof PeopleQuery>;
+
+export const PeoplePage = z.object({
+  items: z.array(PersonSummary),
+  total: z.number().int(),
+  nextCursor: z.string().nullable(),
+});
+export type PeoplePage = z.infer<typeof PeoplePage>;
+
+/** Exact lookup; sent in a body so that numbers never appear in URLs or access logs. */
+export const PeopleLookup = z
+  .strictObject({
+    document: z.string().trim().min(3).max(40).optional(),
+    phone: z.string().trim().min(3).max(40).optional(),
+    email: z.email().max(254).optional(),
+    /** Country whose local format the phone is written in. */
+    country: CountryCode.optional(),
+  })
+  .refine((v) => v.document || v.phone || v.email, {
+    message: 'Give a document number, a phone or an email',
+  });
+export type PeopleLookup = z.infer<typeof PeopleLookup>;
+
+export const SENSITIVE_FIELDS = ['documents', 'vulnerabilities'] as const;
+export const PersonReveal = z.strictObject({
+  fields: z.array(z.enum(SENSITIVE_FIELDS)).min(1),
+  reason: z
+    .string()
+    .trim()
+    .min(3)
+    .max(300)
+    .describe('Why the officer needs to see it; kept in the audit log'),
+});
+export type PersonReveal = z.infer<typeof PersonReveal>;
+
+export const PersonSensitive = z.object({
+  documents: z
+    .array(z.object({ id: Id, kind: z.enum(DOCUMENT_KINDS), number: z.string(), issuingCountry: z.string() }))
+    .optional(),
+  vulnerabilities: z
+    .array(z.object({ kind: z.enum(VULNERABILITIES), note: z.string().nullable() }))
+    .optional(),
+});
+export type PersonSensitive = z.infer<typeof PersonSensitive>;
+
+export const PersonErase = z.strictObject({
+  version: Version,
+  reason: z.string().trim().min(3).max(300),
+});
+export type PersonErase = z.infer<typeof PersonErase>;
+
+export const HouseholdCreated = z.object({ id: Id });

@@ -32,6 +32,7 @@ import { usersRoutes } from './modules/users/users.routes';
 import { missionsRoutes } from './modules/missions/missions.routes';
 import { organisationsRoutes } from './modules/organisations/organisations.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { peopleRoutes } from './modules/people/people.routes';
 import { clientConfigRoutes, systemRoutes, VERSION } from './modules/system/system.routes';
 
 declare module 'fastify' {
@@ -148,6 +149,7 @@ export async function buildApp(
       await api.register(missionsRoutes, { deps });
       await api.register(organisationsRoutes, { deps });
       await api.register(auditRoutes, { deps });
+      await api.register(peopleRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

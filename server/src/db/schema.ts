@@ -155,8 +155,147 @@ export interface Database {
   auditLog: AuditLogTable;
   auditHead: AuditHeadTable;
   outbox: OutboxTable;
+  households: HouseholdsTable;
+  people: PeopleTable;
+  personDocuments: PersonDocumentsTable;
+  personContacts: PersonContactsTable;
+  personLocations: PersonLocationsTable;
+  personNameKeys: PersonNameKeysTable;
+  imports: ImportsTable;
+  importErrors: ImportErrorsTable;
 }
 
+export interface HouseholdsTable {
+  id: string;
+  size: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PeopleTable {
+  id: string;
+  version: number;
+  fullName: string;
+  sortName: string;
+  givenName: string | null;
+  familyName: string | null;
+  nativeName: string | null;
+  /** JSON array of strings. */
+  aliases: string;
+  sex: 'female' | 'male' | 'unknown';
+  birthDate: string | null;
+  /** JSON arrays of ISO country codes and of BCP 47 tags. */
+  nationalities: string;
+  languages: string;
+  statusAbroad: string;
+  employer: string | null;
+  stayFrom: string | null;
+  stayUntil: string | null;
+  returnedAt: string | null;
+  missionId: string | null;
+  registeredMissionId: string | null;
+  householdId: string | null;
+  householdRole: string | null;
+  country: string | null;
+  adminArea: string | null;
+  city: string | null;
+  lat: number | null;
+  lon: number | null;
+  /** Bit i set: VULNERABILITIES[i] recorded. */
+  vulnerabilityFlags: number;
+  /** Encrypted JSON { kind: note }. */
+  vulnerabilityNotesEnc: string | null;
+  /** Encrypted JSON array of emergency contacts. */
+  emergencyContactsEnc: string | null;
+  /** JSON array of consent records. */
+  consents: string;
+  retainUntil: string | null;
+  source: 'officer' | 'import' | 'self' | 'demo';
+  sourceKey: string | null;
+  contentHash: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PersonDocumentsTable {
+  id: string;
+  personId: string;
+  position: number;
+  kind: string;
+  issuingCountry: string;
+  numberEnc: string;
+  numberHash: string;
+  /** The last characters, shown while the number is hidden. */
+  numberLast: string;
+  expiresOn: string | null;
+}
+
+export interface PersonContactsTable {
+  id: string;
+  personId: string;
+  position: number;
+  kind: 'phone' | 'email' | 'messaging';
+  service: string | null;
+  valueEnc: string;
+  valueHash: string;
+  consent: number;
+  verified: number;
+}
+
+export interface PersonLocationsTable {
+  id: string;
+  personId: string;
+  addressEnc: string | null;
+  city: string | null;
+  adminArea: string | null;
+  country: string;
+  lat: number | null;
+  lon: number | null;
+  accuracyM: number | null;
+  source: string;
+  validFrom: string;
+  validUntil: string | null;
+}
+
+export interface PersonNameKeysTable {
+  key: string;
+  sortName: string;
+  personId: string;
+}
+
+export interface ImportsTable {
+  id: string;
+  fileName: string;
+  fileSha256: string;
+  missionId: string | null;
+  actorId: string | null;
+  actorLabel: string;
+  status: 'running' | 'done' | 'failed';
+  dryRun: number;
+  /** JSON: the options the import ran with (mapping, status, country). */
+  options: string;
+  rowsRead: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  totalBytes: number;
+  bytesRead: number;
+  error: string | null;
+  startedAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export interface ImportErrorsTable {
+  importId: string;
+  row: number;
+  column: string;
+  code: string;
+  message: string;
+}
+
+export type PersonRow = Selectable<PeopleTable>;
 export type UserRow = Selectable<UsersTable>;
 export type MissionRow = Selectable<MissionsTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;
