@@ -101,43 +101,6 @@ export const ConsentInput = z.strictObject({
   channel: z.enum(CONSENT_CHANNELS),
 });
 
-export const PersonCreate = z.strictObject({
-  fullName: text(200).pipe(z.string().min(1)).describe('The full name as the person writes it'),
-  givenName: text(100).optional(),
-  familyName: text(100).optional(),
-  nativeName: text(200).optional().describe('In the native script, e.g. Arabic or Chinese'),
-  aliases: z
-    .array(text(200).pipe(z.string().min(1)))
-    .max(10)
-    .default([]),
-  sex: z.enum(SEXES).default('unknown'),
-  birthDate: PartialDate.optional(),
-  nationalities: z.array(CountryCode).min(1).max(3).default(['ID']),
-  languages: z.array(LanguageTag).max(10).default([]),
-  statusAbroad: z.enum(STATUSES_ABROAD),
-  employer: text(200).optional().describe('Employer or school'),
-  stayFrom: IsoDate.optional(),
-  stayUntil: IsoDate.optional(),
-  documents: z.array(PersonDocumentInput).max(10).default([]),
-  contacts: z.array(PersonContactInput).max(20).default([]),
-  location: PersonLocationInput.optional(),
-  emergencyContacts: z.array(EmergencyContactInput).max(5).default([]),
-  vulnerabilities: z.array(VulnerabilityInput).max(VULNERABILITIES.length).default([]),
-  consents: z.array(ConsentInput).max(10).default([]),
-  /** The mission registering the person; it stays responsible while the person has no location. */
-  missionCode: MissionCode.optional(),
-  /** Join an existing household or group, with this member's relationship to its head. */
-  household: z
-    .strictObject({
-      id: Id,
-      relationship: z.enum(['head', 'spouse', 'child', 'parent', 'sibling', 'relative', 'other']),
-    })
-    .optional(),
-  retainUntil: IsoDate.optional().describe('When the record is due for deletion unless renewed'),
-});
-export type PersonCreate = z.infer<typeof PersonCreate>;
-export type PersonCreateInput = z.input<typeof PersonCreate>;
-
 export const HOUSEHOLD_RELATIONSHIPS = [
   'head',
   'spouse',
@@ -149,13 +112,58 @@ export const HOUSEHOLD_RELATIONSHIPS = [
 ] as const;
 export type HouseholdRelationship = (typeof HOUSEHOLD_RELATIONSHIPS)[number];
 
+// The fields of a person without defaults: a change (PersonUpdate) must not fill in what it
+// does not mention.
+const personFields = {
+  fullName: text(200).pipe(z.string().min(1)).describe('The full name as the person writes it'),
+  givenName: text(100).optional(),
+  familyName: text(100).optional(),
+  nativeName: text(200).optional().describe('In the native script, e.g. Arabic or Chinese'),
+  aliases: z.array(text(200).pipe(z.string().min(1))).max(10),
+  sex: z.enum(SEXES),
+  birthDate: PartialDate.optional(),
+  nationalities: z.array(CountryCode).min(1).max(3),
+  languages: z.array(LanguageTag).max(10),
+  statusAbroad: z.enum(STATUSES_ABROAD),
+  employer: text(200).optional().describe('Employer or school'),
+  stayFrom: IsoDate.optional(),
+  stayUntil: IsoDate.optional(),
+  documents: z.array(PersonDocumentInput).max(10),
+  contacts: z.array(PersonContactInput).max(20),
+  location: PersonLocationInput.optional(),
+  emergencyContacts: z.array(EmergencyContactInput).max(5),
+  vulnerabilities: z.array(VulnerabilityInput).max(VULNERABILITIES.length),
+  consents: z.array(ConsentInput).max(10),
+  /** The mission registering the person; it stays responsible while the person has no location. */
+  missionCode: MissionCode.optional(),
+  retainUntil: IsoDate.optional().describe('When the record is due for deletion unless renewed'),
+};
+
+export const PersonCreate = z.strictObject({
+  ...personFields,
+  aliases: personFields.aliases.default([]),
+  sex: personFields.sex.default('unknown'),
+  nationalities: personFields.nationalities.default(['ID']),
+  languages: personFields.languages.default([]),
+  documents: personFields.documents.default([]),
+  contacts: personFields.contacts.default([]),
+  emergencyContacts: personFields.emergencyContacts.default([]),
+  vulnerabilities: personFields.vulnerabilities.default([]),
+  consents: personFields.consents.default([]),
+  /** Join an existing household or group, with this member's relationship to its head. */
+  household: z.strictObject({ id: Id, relationship: z.enum(HOUSEHOLD_RELATIONSHIPS) }).optional(),
+});
+export type PersonCreate = z.infer<typeof PersonCreate>;
+export type PersonCreateInput = z.input<typeof PersonCreate>;
+
 /**
  * A change to a person: any fields of PersonCreate, plus the version read earlier. Lists
  * (documents, contacts, emergency contacts, vulnerabilities, consents, aliases) replace the old
  * list as a whole; a new location is appended to the history and becomes the current one.
  * `returned: true` records that the person has gone home: the stay ends today.
  */
-export const PersonUpdate = PersonCreate.omit({ household: true })
+export const PersonUpdate = z
+  .strictObject(personFields)
   .partial()
   .extend({
     version: Version,

@@ -7,6 +7,7 @@ import { appendAudit, changedFields } from '../../platform/audit/audit';
 import type { Deps, RequestContext } from '../../platform/context';
 import { decodeCursor, page } from '../../platform/pagination';
 import * as repo from './missions.repo';
+import { reassignPeople } from '../people/coverage';
 import { canMissions, canUpdateMission } from './missions.policy';
 import { presentMission } from './missions.presenter';
 
@@ -37,11 +38,13 @@ export async function createMission(deps: Deps, ctx: RequestContext, input: Miss
     .execute(async (trx) => {
       if (await repo.findMissionByCode(trx, input.code)) throw codeTaken();
       await repo.insertMission(trx, row, input.countries);
+      // A new mission may take over areas from another: the people there change hands now.
+      const moved = await reassignPeople(trx, input.countries);
       await appendAudit(trx, deps, ctx, {
         action: 'mission.create',
         entityType: 'mission',
         entityId: row.id,
-        meta: { code: row.code },
+        meta: { code: row.code, ...(moved > 0 && { peopleReassigned: moved }) },
       });
     })
     .catch((err: unknown) => {
@@ -102,12 +105,17 @@ export async function updateMission(
     };
     if (!(await repo.updateMissionVersioned(trx, row.id, version, set))) throw staleVersion();
     if (fields.countries) await repo.setCountries(trx, row.id, fields.countries);
+    let moved = 0;
+    if (fields.countries || fields.jurisdictions) {
+      const before = JSON.parse(row.countries) as string[];
+      moved = await reassignPeople(trx, [...new Set([...before, ...(fields.countries ?? [])])]);
+    }
     await appendAudit(trx, deps, ctx, {
       action: 'mission.update',
       entityType: 'mission',
       entityId: row.id,
       changes,
-      meta: { code: row.code },
+      meta: { code: row.code, ...(moved > 0 && { peopleReassigned: moved }) },
     });
     const updated = await repo.findMissionByCode(trx, code);
     return presentMission(updated!);

@@ -129,6 +129,7 @@ export async function insertPerson(
   const at = deps.now().toISOString();
   const coverage = await loadCoverage(trx);
   const built = buildPerson(deps.keyring, input, {
+    phoneCountry: coverage.find((m) => m.id === registeredMissionId)?.countries[0],
     at,
     now: deps.now(),
     missionId: missionFor(coverage, input.location, registeredMissionId),
@@ -221,7 +222,12 @@ export async function applyUpdate(
   );
   const now = deps.now();
   const at = now.toISOString();
-  const check = checkPerson(after, now);
+  const home = await trx
+    .selectFrom('missions')
+    .select('countries')
+    .where('id', '=', row.registeredMissionId ?? row.missionId ?? '')
+    .executeTakeFirst();
+  const check = checkPerson(after, now, home ? (JSON.parse(home.countries) as string[])[0] : undefined);
   if (check.errors.length > 0) throw fieldErrors(check.errors);
   if (changed.includes('documents')) await checkDuplicateDocuments(deps, trx, ctx, after, row.id);
 

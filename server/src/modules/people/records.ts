@@ -41,6 +41,8 @@ export interface BuildOptions {
   contentHash?: string | null;
   householdId?: string | null;
   householdRole?: string | null;
+  /** Country whose local phone format applies when the person has no location. */
+  phoneCountry?: string;
 }
 
 // Encryption contexts bind each ciphertext to its table and column, so that a value copied
@@ -98,10 +100,15 @@ export function personSearchKeys(p: {
   return [...keys];
 }
 
-/** Checks the parts of a record that a schema cannot: dates against today, phones against the country. */
+/**
+ * Checks the parts of a record that a schema cannot: dates against today, phones against the
+ * country of residence (or, for a person without a location, `phoneCountry`: the registering
+ * mission's country, where local numbers were written down).
+ */
 export function checkPerson(
   input: PersonCreate,
   now: Date,
+  phoneCountry?: string,
 ): { errors: FieldError[]; phones: Map<number, string> } {
   const errors: FieldError[] = [];
   const phones = new Map<number, string>();
@@ -119,7 +126,7 @@ export function checkPerson(
         message: 'This expiry date is impossible.',
       });
   }
-  const residence = input.location?.country;
+  const residence = input.location?.country ?? phoneCountry;
   for (const [i, c] of input.contacts.entries()) {
     if (c.kind === 'phone') {
       const r = normalisePhone(c.value, residence);
@@ -234,7 +241,7 @@ export function buildPerson(
   input: PersonCreate,
   opts: BuildOptions,
 ): { ok: true; rows: PersonRows } | { ok: false; errors: FieldError[] } {
-  const { errors, phones } = checkPerson(input, opts.now);
+  const { errors, phones } = checkPerson(input, opts.now, opts.phoneCountry);
   if (errors.length > 0) return { ok: false, errors };
   const id = opts.id ?? randomUUID();
   const sortName = normaliseName(input.fullName) || input.fullName.toLowerCase();
