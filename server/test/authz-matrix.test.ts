@@ -5,8 +5,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
+import { PersonCreate } from '@siaga/contracts';
+import { createPerson } from '../src/modules/people/people.service';
 import {
   buildTestApp,
+  system,
   call,
   dialectUnderTest,
   makeMission,
@@ -29,6 +32,11 @@ interface World {
   orgP: string; // the partner's own organisation
   orgQ: string; // another partner organisation
   targetUserId: string; // some staff user
+  personA: string; // a person mission A is responsible for
+  personB: string; // a person mission B is responsible for
+  erasableA: string[]; // people of mission A that erase rows may remove, one per allowed call
+  erasableB: string[];
+  eraseTarget?: string;
 }
 
 interface Row {
@@ -39,6 +47,8 @@ interface Row {
   body?: (w: World) => Promise<object> | object;
   /** For rows that may answer 404: the same request for a record that does not exist. */
   missing?: (w: World) => string;
+  /** A POST that only reads (lookups): an allowed call changes nothing either. */
+  readOnly?: boolean;
   expect: Record<Who, number>;
 }
 
@@ -71,6 +81,23 @@ const orgVersion = async (id: string) =>
       .where('id', '=', id)
       .executeTakeFirstOrThrow()
   ).version;
+const personVersion = async (id: string) =>
+  (await t.deps.db.selectFrom('people').select('version').where('id', '=', id).executeTakeFirstOrThrow())
+    .version;
+const nextErasable = async (w: World, pool: string[]) => {
+  for (const id of pool) {
+    const row = await t.deps.db
+      .selectFrom('people')
+      .select('version')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (row) {
+      w.eraseTarget = id;
+      return { version: row.version, reason: 'Registered twice' };
+    }
+  }
+  throw new Error('no erasable person left');
+};
 const userVersion = async (id: string) =>
   (await t.deps.db.selectFrom('users').select('version').where('id', '=', id).executeTakeFirstOrThrow())
     .version;
@@ -139,6 +166,48 @@ const MATRIX: Row[] = [
     expect: s(200, 403, 403, 404, 403) },
   { name: 'GET /audit', method: 'GET', url: () => '/api/v1/audit',
     expect: s(200, 403, 403, 403, 403) },
+  { name: 'GET /people', method: 'GET', url: () => '/api/v1/people',
+    expect: s(200, 200, 200, 403, 200) },
+  { name: 'GET /people/export.csv', method: 'GET', url: () => '/api/v1/people/export.csv',
+    expect: s(200, 200, 200, 403, 403) },
+  { name: 'POST /people/lookup', method: 'POST', url: () => '/api/v1/people/lookup', readOnly: true,
+    body: () => ({ document: 'B7654321' }),
+    expect: s(200, 200, 200, 403, 200) },
+  { name: 'POST /people (mission A)', method: 'POST', url: () => '/api/v1/people',
+    body: (w) => ({ fullName: `Matrix Person ${next()}`, statusAbroad: 'worker', missionCode: w.missionA }),
+    expect: s(201, 201, 201, 403, 403) },
+  { name: 'POST /households', method: 'POST', url: () => '/api/v1/households',
+    expect: s(201, 201, 201, 403, 403) },
+  { name: 'GET /people/:id (mission A)', method: 'GET', url: (w) => `/api/v1/people/${w.personA}`,
+    missing: () => `/api/v1/people/${randomUUID()}`,
+    expect: s(200, 200, 200, 404, 200) },
+  { name: 'GET /people/:id (mission B)', method: 'GET', url: (w) => `/api/v1/people/${w.personB}`,
+    missing: () => `/api/v1/people/${randomUUID()}`,
+    expect: s(200, 200, 404, 404, 200) },
+  { name: 'PATCH /people/:id (mission A)', method: 'PATCH', url: (w) => `/api/v1/people/${w.personA}`,
+    body: async (w) => ({ version: await personVersion(w.personA), employer: `Employer ${next()}` }),
+    missing: () => `/api/v1/people/${randomUUID()}`,
+    expect: s(200, 200, 200, 404, 403) },
+  { name: 'PATCH /people/:id (mission B)', method: 'PATCH', url: (w) => `/api/v1/people/${w.personB}`,
+    body: async (w) => ({ version: await personVersion(w.personB), employer: `Employer ${next()}` }),
+    missing: () => `/api/v1/people/${randomUUID()}`,
+    expect: s(200, 200, 404, 404, 403) },
+  { name: 'POST /people/:id/reveal (mission A)', method: 'POST', url: (w) => `/api/v1/people/${w.personA}/reveal`,
+    body: () => ({ fields: ['documents', 'vulnerabilities'], reason: 'Manifest check' }),
+    missing: () => `/api/v1/people/${randomUUID()}/reveal`,
+    expect: s(200, 200, 200, 404, 403) },
+  { name: 'POST /people/:id/reveal (mission B)', method: 'POST', url: (w) => `/api/v1/people/${w.personB}/reveal`,
+    body: () => ({ fields: ['documents'], reason: 'Manifest check' }),
+    missing: () => `/api/v1/people/${randomUUID()}/reveal`,
+    expect: s(200, 200, 404, 404, 403) },
+  { name: 'POST /people/:id/erase (mission A)', method: 'POST', url: (w) => `/api/v1/people/${w.eraseTarget}/erase`,
+    body: (w) => nextErasable(w, w.erasableA),
+    missing: () => `/api/v1/people/${randomUUID()}/erase`,
+    expect: s(204, 204, 204, 404, 403) },
+  { name: 'POST /people/:id/erase (mission B)', method: 'POST', url: (w) => `/api/v1/people/${w.eraseTarget}/erase`,
+    body: (w) => nextErasable(w, w.erasableB),
+    missing: () => `/api/v1/people/${randomUUID()}/erase`,
+    expect: s(204, 204, 404, 404, 403) },
 ];
 
 /** Everything a write on these endpoints could touch. */
@@ -154,6 +223,8 @@ async function snapshot() {
     sessions,
     outbox,
     audit,
+    people,
+    households,
   ] = await Promise.all([
     db.selectFrom('users').selectAll().orderBy('id').execute(),
     db.selectFrom('userMissions').selectAll().orderBy('userId').orderBy('missionId').execute(),
@@ -164,6 +235,8 @@ async function snapshot() {
     db.selectFrom('sessions').select(['id', 'userId', 'stage']).orderBy('id').execute(),
     db.selectFrom('outbox').select('id').orderBy('id').execute(),
     db.selectFrom('auditHead').selectAll().execute(),
+    db.selectFrom('people').select(['id', 'version', 'updatedAt']).orderBy('id').execute(),
+    db.selectFrom('households').selectAll().orderBy('id').execute(),
   ]);
   return {
     users,
@@ -175,6 +248,8 @@ async function snapshot() {
     sessions,
     outbox,
     audit,
+    people,
+    households,
   };
 }
 
@@ -196,7 +271,33 @@ describe(`authorisation matrix (${dialectUnderTest})`, () => {
     const p = await makePartner(t);
     const q = await makePartner(t);
     const target = await makeUser(t, 'hq_officer');
-    w = { missionA: a.code, missionB: b.code, orgP: p.id, orgQ: q.id, targetUserId: target.id };
+    const person = async (missionCode: string) =>
+      (
+        await createPerson(
+          t.deps,
+          system,
+          PersonCreate.parse({
+            fullName: `Matrix ${missionCode}`,
+            statusAbroad: 'worker',
+            missionCode,
+            documents: [
+              { kind: 'passport', number: `B${String(1_000_000 + ++seq).slice(-7)}`, issuingCountry: 'ID' },
+            ],
+            vulnerabilities: [{ kind: 'disability' }],
+          }),
+        )
+      ).id;
+    w = {
+      missionA: a.code,
+      missionB: b.code,
+      orgP: p.id,
+      orgQ: q.id,
+      targetUserId: target.id,
+      personA: await person(a.code),
+      personB: await person(b.code),
+      erasableA: await Promise.all([1, 2, 3, 4].map(() => person(a.code))),
+      erasableB: await Promise.all([1, 2, 3].map(() => person(b.code))),
+    };
     for (const who of WHO) {
       if (who === 'anonymous') {
         sessions.set(who, null);
@@ -239,7 +340,8 @@ describe(`authorisation matrix (${dialectUnderTest})`, () => {
           }
           if (before) {
             const after = await snapshot();
-            if (status >= 400) assert.deepEqual(after, before, 'a refused write must change nothing');
+            if (status >= 400 || row.readOnly)
+              assert.deepEqual(after, before, 'a refused write must change nothing');
             else assert.notDeepEqual(after, before, 'an allowed write should have changed something');
           }
         });
