@@ -22,6 +22,22 @@ export interface Keyring {
   auditMac(data: string): string;
 }
 
+// Nonces come from the system's CSPRNG in blocks: one call per 1,024 encryptions instead of one
+// each, which matters when an import encrypts millions of fields. Every nonce is still 12 fresh
+// random bytes, used once.
+const IV_BYTES = 12;
+const IV_BLOCK = IV_BYTES * 1024;
+let ivPool = Buffer.alloc(0);
+let ivOffset = IV_BLOCK;
+function nextIv(): Buffer {
+  if (ivOffset >= ivPool.length) {
+    ivPool = randomBytes(IV_BLOCK);
+    ivOffset = 0;
+  }
+  ivOffset += IV_BYTES;
+  return ivPool.subarray(ivOffset - IV_BYTES, ivOffset);
+}
+
 const derive = (master: Buffer, info: string) =>
   Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), info, 32));
 
@@ -33,7 +49,7 @@ export function createKeyring(secretKeyBase64: string): Keyring {
   const auditKey = derive(master, 'siaga/audit/v1');
   return {
     encrypt(plaintext, context) {
-      const iv = randomBytes(12);
+      const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       cipher.setAAD(Buffer.from(context));
       const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
