@@ -311,9 +311,17 @@ export const PeopleQuery = z.strictObject({
 });
 export type PeopleQuery = z.infer<typeof PeopleQuery>;
 
+export const SEARCH_COUNT_LIMIT = 1000;
+
 export const PeoplePage = z.object({
   items: z.array(PersonSummary),
   total: z.number().int(),
+  /**
+   * False when a name search matched more than SEARCH_COUNT_LIMIT people: `total` is then that
+   * limit, a lower bound. Counting further would make a broad search ("Siti") slow for a number
+   * nobody reads; the officer narrows the search instead. Lists without a search count exactly.
+   */
+  totalExact: z.boolean(),
   nextCursor: z.string().nullable(),
 });
 export type PeoplePage = z.infer<typeof PeoplePage>;

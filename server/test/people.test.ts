@@ -2,8 +2,15 @@
 // exporting people, with mission scoping and the audit trail.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Person, PeoplePage, PersonSensitive } from '@siaga/contracts';
-import { CTX } from '../src/modules/people/records';
+import {
+  PersonCreate,
+  SEARCH_COUNT_LIMIT,
+  type Person,
+  type PeoplePage,
+  type PersonSensitive,
+} from '@siaga/contracts';
+import { insertPeople } from '../src/modules/people/people.repo';
+import { CTX, buildPerson, type PersonRows } from '../src/modules/people/records';
 import {
   auditActions,
   buildTestApp,
@@ -260,6 +267,38 @@ describe(`people API (${dialectUnderTest})`, () => {
     }
     const none = await list(hq, `q=${encodeURIComponent('Muhammad Sukarni')}`);
     assert.ok(!none.items.some((i) => i.id === p.id));
+  });
+
+  it('counts a broad name search up to a bound, and says the total is then a lower bound', async () => {
+    const at = t.deps.now().toISOString();
+    const rows: PersonRows[] = [];
+    for (let i = 0; i < SEARCH_COUNT_LIMIT + 5; i++) {
+      const built = buildPerson(
+        t.deps.keyring,
+        PersonCreate.parse({ fullName: `Kartosoewirjo ${i}`, statusAbroad: 'worker' }),
+        {
+          at,
+          now: t.deps.now(),
+          missionId: null,
+          registeredMissionId: null,
+          source: 'demo',
+        },
+      );
+      assert.ok(built.ok);
+      rows.push(built.rows);
+    }
+    await t.deps.db.transaction().execute((trx) => insertPeople(trx, rows));
+    const broad = await list(hq, 'q=kartosuwiryo');
+    assert.equal(broad.total, SEARCH_COUNT_LIMIT);
+    assert.equal(broad.totalExact, false);
+    assert.equal(broad.items.length, 50);
+    await create(hq, { fullName: 'Sekarmadji Kartosoewirjo' });
+    const narrow = await list(hq, 'q=kartosuwiryo%20sekarmaji');
+    assert.equal(narrow.total, 1);
+    assert.equal(narrow.totalExact, true);
+    const plain = await list(hq, 'limit=1');
+    assert.equal(plain.totalExact, true);
+    assert.ok(plain.total > SEARCH_COUNT_LIMIT);
   });
 
   it('filters by mission, country, city, status, household size, staleness and updated-since, with a total', async () => {

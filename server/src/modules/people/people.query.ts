@@ -7,7 +7,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import { stringify } from 'csv-stringify';
 import type { PeopleLookup, PeoplePage, PeopleQuery, PersonSummary } from '@siaga/contracts';
-import { VULNERABILITIES } from '@siaga/contracts';
+import { SEARCH_COUNT_LIMIT, VULNERABILITIES } from '@siaga/contracts';
 import { AppError, forbidden } from '../../errors';
 import type { Executor } from '../../db/client';
 import type { Database } from '../../db/schema';
@@ -157,22 +157,41 @@ function pageRows(m: { q: Q; keyed: boolean }, after: unknown[] | undefined, lim
   return q.orderBy(sortCol).orderBy(idCol).limit(limit);
 }
 
+/** Exact for lists; for name searches, up to SEARCH_COUNT_LIMIT + 1 (see PeoplePage.totalExact). */
+async function countMatches(db: Executor, m: { q: Q; keyed: boolean }): Promise<number> {
+  if (!m.keyed) {
+    const r = await m.q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    return Number(r.n);
+  }
+  const r = await db
+    .selectFrom(
+      m.q
+        .select('people.id')
+        .limit(SEARCH_COUNT_LIMIT + 1)
+        .as('matches'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 export async function listPeople(deps: Deps, ctx: RequestContext, query: PeopleQuery): Promise<PeoplePage> {
   if (!canPeople(ctx, 'read')) throw forbidden();
   const { limit, cursor, ...f } = query;
   const after = decodeCursor(cursor, 2);
   const m = await matching(deps, deps.db, ctx, f);
-  if (!m) return { items: [], total: 0, nextCursor: null };
-  const [rows, count, missions] = await Promise.all([
+  if (!m) return { items: [], total: 0, totalExact: true, nextCursor: null };
+  const [rows, total, missions] = await Promise.all([
     pageRows(m, after, limit + 1).execute(),
-    m.q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    countMatches(deps.db, m),
     missionDirectory(deps.db),
   ]);
   const items = rows.slice(0, limit);
   const last = items[items.length - 1];
   return {
     items: items.map((r) => presentSummary(r, missions)),
-    total: Number(count.n),
+    total: m.keyed ? Math.min(total, SEARCH_COUNT_LIMIT) : total,
+    totalExact: !m.keyed || total <= SEARCH_COUNT_LIMIT,
     nextCursor: rows.length > limit && last ? encodeCursor([last.sortName, last.id]) : null,
   };
 }
