@@ -36,6 +36,8 @@ describe('console basics', { timeout: 300_000 }, () => {
     await waitForMap(page);
     assert.deepEqual(await navIds(page), [
       'dashboard',
+      'people',
+      'imports',
       'users',
       'missions',
       'organisations',

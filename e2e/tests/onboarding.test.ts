@@ -74,7 +74,14 @@ describe('onboarding a mission officer', { timeout: 300_000 }, () => {
     await page.getByRole('button', { name: 'Ganti kata sandi' }).click();
 
     await waitForMap(page);
-    assert.deepEqual(await navIds(page), ['dashboard', 'missions', 'organisations', 'account']);
+    assert.deepEqual(await navIds(page), [
+      'dashboard',
+      'people',
+      'imports',
+      'missions',
+      'organisations',
+      'account',
+    ]);
     assert.match((await page.locator('#panel-title').textContent()) ?? '', /Perwakilan saya/);
     await page.locator('[data-testid=dashboard-missions]').getByText('KBRI-KHARTOUM').waitFor();
     await screenshot(page, 'officer-dashboard-id');

@@ -68,7 +68,14 @@ describe('mandatory second factor', { timeout: 300_000 }, () => {
     const enrolStep = Math.floor(Date.now() / 1000 / PERIOD);
     await enterCode(page, totpFor(secret).generate(), 'Aktifkan');
     await waitForMap(page);
-    assert.deepEqual(await navIds(page), ['dashboard', 'missions', 'organisations', 'account']);
+    assert.deepEqual(await navIds(page), [
+      'dashboard',
+      'people',
+      'imports',
+      'missions',
+      'organisations',
+      'account',
+    ]);
     await screenshot(page, 'totp-enrolled-dashboard-id');
     await signOut(page);
 

@@ -1,16 +1,23 @@
 // Chooses the page from the session stage and the path: sign-in until the session is complete,
 // the forced password change while a one-time password is in use, then the requested page.
+import type { Role } from '@siaga/contracts';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './features/auth/AuthContext';
+import { peopleAccess } from './features/people/access';
 import { AccountPage } from './routes/AccountPage';
 import { AuditPage } from './routes/AuditPage';
 import { DashboardPage } from './routes/DashboardPage';
+import { ImportPage } from './routes/ImportPage';
+import { ImportsPage } from './routes/ImportsPage';
 import { ForcedPasswordPage, LoginPage } from './routes/LoginPage';
 import { MissionPage } from './routes/MissionPage';
 import { MissionsPage } from './routes/MissionsPage';
 import { NotFoundPage } from './routes/NotFoundPage';
 import { OrganisationsPage } from './routes/OrganisationsPage';
+import { PeoplePage } from './routes/PeoplePage';
+import { PersonNewPage } from './routes/PersonNewPage';
+import { PersonPage } from './routes/PersonPage';
 import { UserPage } from './routes/UserPage';
 import { UsersPage } from './routes/UsersPage';
 import { matchRoute, navigate, usePath, type Route } from './router';
@@ -51,11 +58,13 @@ export function App() {
   if (signingIn) return <LoginPage />;
   if (state.status === 'signedIn' && state.session.user?.mustChangePassword) return <ForcedPasswordPage />;
   return (
-    <Page route={route} isAdmin={state.status === 'signedIn' && state.session.user?.role === 'hq_admin'} />
+    <Page route={route} role={state.status === 'signedIn' ? (state.session.user?.role ?? null) : null} />
   );
 }
 
-function Page({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
+function Page({ route, role }: { route: Route; role: Role | null }) {
+  const isAdmin = role === 'hq_admin';
+  const people = role ? peopleAccess(role) : null;
   switch (route.name) {
     case 'login':
     case 'dashboard':
@@ -72,6 +81,16 @@ function Page({ route, isAdmin }: { route: Route; isAdmin: boolean }) {
       return <OrganisationsPage />;
     case 'audit':
       return isAdmin ? <AuditPage /> : <NotFoundPage />;
+    case 'people':
+      return people?.read ? <PeoplePage /> : <NotFoundPage />;
+    case 'personNew':
+      return people?.write ? <PersonNewPage /> : <NotFoundPage />;
+    case 'person':
+      return people?.read ? <PersonPage key={route.id} id={route.id} /> : <NotFoundPage />;
+    case 'imports':
+      return people?.import ? <ImportsPage /> : <NotFoundPage />;
+    case 'import':
+      return people?.import ? <ImportPage key={route.id} id={route.id} /> : <NotFoundPage />;
     case 'account':
       return <AccountPage />;
     case 'notFound':

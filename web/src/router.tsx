@@ -42,6 +42,11 @@ export type Route =
   | { name: 'mission'; code: string }
   | { name: 'organisations' }
   | { name: 'audit' }
+  | { name: 'people' }
+  | { name: 'personNew' }
+  | { name: 'person'; id: string }
+  | { name: 'imports' }
+  | { name: 'import'; id: string }
   | { name: 'account' }
   | { name: 'notFound' };
 
@@ -56,6 +61,11 @@ export function matchRoute(path: string): Route {
   if (first === 'audit' && !second) return { name: 'audit' };
   if (first === 'users') return second ? { name: 'user', id: second } : { name: 'users' };
   if (first === 'missions') return second ? { name: 'mission', code: second } : { name: 'missions' };
+  if (first === 'people') {
+    if (second === undefined) return { name: 'people' };
+    return second === 'new' ? { name: 'personNew' } : { name: 'person', id: second };
+  }
+  if (first === 'imports') return second ? { name: 'import', id: second } : { name: 'imports' };
   return { name: 'notFound' };
 }
 

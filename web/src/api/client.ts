@@ -78,9 +78,16 @@ interface ApiErrorShape {
   details: ErrorDetail[];
 }
 
-export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** A file sent as the request body as it is (uploads), instead of JSON. */
+export interface RawBody {
+  data: Blob;
+  contentType: string;
+}
+
+export async function request<T>(method: string, path: string, body?: unknown, raw?: RawBody): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (raw) headers['content-type'] = raw.contentType;
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -88,7 +95,7 @@ export async function request<T>(method: string, path: string, body?: unknown): 
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
+      body: raw ? raw.data : body === undefined ? null : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, 'network.error', 'Network error');
@@ -111,4 +118,6 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   del: <T = void>(path: string) => request<T>('DELETE', path),
+  upload: <T>(path: string, data: Blob, contentType: string) =>
+    request<T>('POST', path, undefined, { data, contentType }),
 };

@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../features/auth/AuthContext';
+import { peopleAccess } from '../features/people/access';
 import { Link, usePath } from '../router';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -19,9 +20,12 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
   const complete =
     state.status === 'signedIn' && state.session.stage === 'complete' && !me?.mustChangePassword;
 
+  const people = me ? peopleAccess(me.role) : null;
   const items: NavItem[] = complete
     ? [
         { to: '/', label: t('nav.dashboard'), id: 'dashboard' },
+        ...(people?.read ? [{ to: '/people', label: t('nav.people'), id: 'people' }] : []),
+        ...(people?.import ? [{ to: '/imports', label: t('nav.imports'), id: 'imports' }] : []),
         ...(me?.role === 'hq_admin' ? [{ to: '/users', label: t('nav.users'), id: 'users' }] : []),
         { to: '/missions', label: t('nav.missions'), id: 'missions' },
         { to: '/organisations', label: t('nav.organisations'), id: 'organisations' },
