@@ -30,9 +30,11 @@ function EntityRef({ entry }: { entry: AuditEntry }) {
       </Link>
     );
   }
-  if (entry.entityType === 'user' && UUID.test(id)) {
+  const pages: Record<string, string> = { user: 'users', person: 'people', import: 'imports' };
+  const page = pages[entry.entityType];
+  if (page && UUID.test(id)) {
     return (
-      <Link to={`/users/${id}`}>
+      <Link to={`/${page}/${id}`}>
         <ShortId id={id} />
       </Link>
     );

@@ -2,7 +2,16 @@
 // it pre-filtered), and the form edits date-times in local time while the API wants ISO 8601.
 import type { AuditFilters } from './audit.api';
 
-export const ENTITY_TYPES = ['user', 'mission', 'organisation', 'api_token', 'role'] as const;
+export const ENTITY_TYPES = [
+  'user',
+  'mission',
+  'organisation',
+  'api_token',
+  'role',
+  'person',
+  'household',
+  'import',
+] as const;
 
 /** Actions Siaga records, offered as suggestions in the action filter. */
 export const KNOWN_ACTIONS = [
@@ -25,6 +34,17 @@ export const KNOWN_ACTIONS = [
   'organisation.update',
   'token.create',
   'token.revoke',
+  'person.create',
+  'person.update',
+  'person.erase',
+  'person.reveal',
+  'person.export',
+  'household.create',
+  'import.start',
+  'import.batch',
+  'import.finish',
+  'import.fail',
+  'demo.people',
 ] as const;
 
 const KEYS = ['actorId', 'action', 'entityType', 'entityId', 'from', 'to'] as const;
