@@ -1,7 +1,7 @@
 // Debian's Chromium driven by playwright-core; no browser is ever downloaded.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { artifactsDir } from './server';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -23,9 +23,20 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh, isolated browser context (own cookies and storage) on the server. */
-export async function openPage(browser: Browser, baseUrl: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1366, height: 800 } });
+/**
+ * A page in a fresh, isolated browser context (own cookies and storage) on the server: a desktop
+ * screen unless `options` say otherwise (a phone, another locale, no JavaScript).
+ */
+export async function openPage(
+  browser: Browser,
+  baseUrl: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 800 },
+    ...options,
+    baseURL: baseUrl,
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   page.on('pageerror', (err) => console.error(`[page error] ${err.message}`));

@@ -32,3 +32,11 @@ export async function waitForLoaded(page: Page): Promise<void> {
     await page.waitForTimeout(100);
   }
 }
+
+/** The navigation each kind of user sees, in order (see navIds). */
+export const NAV = {
+  admin: ['dashboard', 'people', 'imports', 'users', 'missions', 'organisations', 'audit', 'account'],
+  /** Mission and headquarters officers. */
+  officer: ['dashboard', 'people', 'imports', 'missions', 'organisations', 'account'],
+  partner: ['dashboard', 'missions', 'organisations', 'account'],
+};

@@ -1,50 +1,35 @@
 // Administration details: editing with optimistic concurrency, disabling, password reset,
 // filters, mission editing and personal API tokens.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from '../lib/browser';
-import { startServer, type RunningServer } from '../lib/server';
-import { signIn, waitForLoaded } from '../lib/ui';
+import { describe, it } from 'node:test';
+import { screenshot } from '../lib/browser';
+import { ADMIN, createAdmin, createMission, type MissionSeed } from '../lib/seed';
+import { useServerAndBrowser } from '../lib/suite';
+import { waitForLoaded } from '../lib/ui';
 
-const ADMIN = { email: 'admin@kemlu.example', password: 'correct horse battery staple' };
 const VIEWER = { email: 'analyst@kemlu.example', password: 'reading the situation 24' };
 
-describe('administration', { timeout: 300_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-  let viewerId = '';
+const KJRI_JEDDAH: MissionSeed = {
+  code: 'KJRI-JEDDAH',
+  name: 'Konsulat Jenderal Republik Indonesia di Jeddah',
+  kind: 'consulate',
+  city: 'Jeddah',
+  countries: 'SA',
+  hotline: '+966503609667',
+  address: 'Al-Mualifin Street, Al-Rehab District 5, Jeddah',
+};
 
-  before(async () => {
-    server = await startServer('admin');
-    await server.createUser(ADMIN.email, 'hq_admin', ADMIN.password);
+describe('administration', { timeout: 300_000 }, () => {
+  let viewerId = '';
+  const suite = useServerAndBrowser('admin', async (server) => {
+    await createAdmin(server);
     viewerId = (await server.createUser(VIEWER.email, 'viewer', VIEWER.password, ['--name', 'Dewi Analis']))
       .id;
-    await server.createMission('KJRI-JEDDAH', [
-      '--name',
-      'Konsulat Jenderal Republik Indonesia di Jeddah',
-      '--kind',
-      'consulate',
-      '--city',
-      'Jeddah',
-      '--countries',
-      'SA',
-      '--hotline',
-      '+966503609667',
-      '--address',
-      'Al-Mualifin Street, Al-Rehab District 5, Jeddah',
-    ]);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    await createMission(server, KJRI_JEDDAH);
   });
 
   it('filters users, and a stale edit is refused with a clear message', async () => {
-    const page = await openPage(browser, server.baseUrl);
-    await signIn(page, ADMIN.email, ADMIN.password);
+    const page = await suite.signedIn();
     await page.locator('[data-nav=users]').click();
     await page.locator('.filters select[name=role]').selectOption('viewer');
     await page.getByRole('button', { name: 'Terapkan' }).click();
@@ -84,8 +69,7 @@ describe('administration', { timeout: 300_000 }, () => {
   });
 
   it('edits a mission and manages API tokens', async () => {
-    const page = await openPage(browser, server.baseUrl);
-    await signIn(page, ADMIN.email, ADMIN.password);
+    const page = await suite.signedIn();
     await page.getByRole('button', { name: 'English', exact: true }).click();
     await page.locator('[data-nav=missions]').click();
     await page.getByRole('link', { name: 'KJRI-JEDDAH' }).click();
@@ -103,7 +87,7 @@ describe('administration', { timeout: 300_000 }, () => {
     await page.getByRole('button', { name: 'Create token' }).click();
     const token = (await page.locator('[data-testid=api-token]').textContent())?.trim() ?? '';
     assert.ok(token.length > 20, 'the token is shown once');
-    const res = await fetch(`${server.baseUrl}/api/v1/missions`, {
+    const res = await fetch(`${suite.server.baseUrl}/api/v1/missions`, {
       headers: { authorization: `Bearer ${token}` },
     });
     assert.equal(res.status, 200, 'the new token works');

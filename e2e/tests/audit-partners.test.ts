@@ -2,13 +2,13 @@
 // refused), creates a partner user, and reads what happened in the audit log; the partner then
 // sees only their own organisation and no audit log.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from '../lib/browser';
-import { startServer, type RunningServer } from '../lib/server';
-import { navIds, signIn, signOut, waitForLoaded } from '../lib/ui';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../lib/browser';
+import { ADMIN, createAdmin } from '../lib/seed';
+import { useServerAndBrowser } from '../lib/suite';
+import { NAV, navIds, signOut, waitForLoaded } from '../lib/ui';
 
-const ADMIN = { email: 'admin@kemlu.example', password: 'correct horse battery staple' };
 const IOM = {
   name: 'International Organization for Migration',
   shortName: 'IOM',
@@ -31,24 +31,11 @@ const auditEntityTypes = (page: Page) =>
     .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-entity-type') ?? ''));
 
 describe('partners and the audit log', { timeout: 300_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const suite = useServerAndBrowser('audit-partners', createAdmin);
   let oneTimePassword = '';
 
-  before(async () => {
-    server = await startServer('audit-partners');
-    await server.createUser(ADMIN.email, 'hq_admin', ADMIN.password);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
   it('an administrator adds partners, a partner user, and reads the audit log', async () => {
-    const page = await openPage(browser, server.baseUrl);
-    await signIn(page, ADMIN.email, ADMIN.password);
+    const page = await suite.signedIn();
     await page.locator('[data-nav=organisations]').click();
     await page.waitForURL('**/organisations');
     await waitForLoaded(page);
@@ -191,15 +178,14 @@ describe('partners and the audit log', { timeout: 300_000 }, () => {
   });
 
   it('the partner sees only their own organisation and no audit log', async () => {
-    const page = await openPage(browser, server.baseUrl);
-    await signIn(page, PARTNER.email, oneTimePassword);
+    const page = await suite.signedIn({ email: PARTNER.email, password: oneTimePassword });
     await page.locator('input[name=newPassword]').waitFor();
     await page.locator('input[name=currentPassword]').fill(oneTimePassword);
     await page.locator('input[name=newPassword]').fill(NEW_PASSWORD);
     await page.locator('input[name=confirm]').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: 'Ganti kata sandi' }).click();
 
-    assert.deepEqual(await navIds(page), ['dashboard', 'missions', 'organisations', 'account']);
+    assert.deepEqual(await navIds(page), NAV.partner);
     await page.locator('[data-nav=organisations]').click();
     await page.waitForURL('**/organisations');
     await waitForLoaded(page);

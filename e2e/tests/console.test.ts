@@ -1,30 +1,16 @@
 // Sign-in, the map, the language switch and a wrong password, in a real browser.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from '../lib/browser';
-import { startServer, type RunningServer } from '../lib/server';
-import { navIds, signIn, waitForLoaded, waitForMap } from '../lib/ui';
-
-const ADMIN = { email: 'admin@kemlu.example', password: 'correct horse battery staple' };
+import { describe, it } from 'node:test';
+import { screenshot } from '../lib/browser';
+import { ADMIN, createAdmin } from '../lib/seed';
+import { useServerAndBrowser } from '../lib/suite';
+import { NAV, navIds, signIn, waitForLoaded, waitForMap } from '../lib/ui';
 
 describe('console basics', { timeout: 300_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer('console');
-    await server.createUser(ADMIN.email, 'hq_admin', ADMIN.password);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useServerAndBrowser('console', createAdmin);
 
   it('an administrator signs in, in Indonesian, and sees the map', async () => {
-    const page = await openPage(browser, server.baseUrl);
+    const page = await suite.open();
     await page.goto('/');
     await page.waitForURL('**/login');
     assert.equal(await page.locator('html').getAttribute('lang'), 'id');
@@ -34,16 +20,7 @@ describe('console basics', { timeout: 300_000 }, () => {
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.waitForURL((url) => url.pathname === '/');
     await waitForMap(page);
-    assert.deepEqual(await navIds(page), [
-      'dashboard',
-      'people',
-      'imports',
-      'users',
-      'missions',
-      'organisations',
-      'audit',
-      'account',
-    ]);
+    assert.deepEqual(await navIds(page), NAV.admin);
     assert.equal(await page.locator('[data-nav=missions]').textContent(), 'Perwakilan');
     assert.match((await page.locator('.maplibregl-ctrl-attrib').textContent()) ?? '', /Natural Earth/);
     assert.match((await page.locator('#panel-title').textContent()) ?? '', /Semua perwakilan/);
@@ -52,8 +29,7 @@ describe('console basics', { timeout: 300_000 }, () => {
   });
 
   it('switches to English and back, remembering the choice', async () => {
-    const page = await openPage(browser, server.baseUrl);
-    await signIn(page, ADMIN.email, ADMIN.password);
+    const page = await suite.signedIn();
     await waitForMap(page);
 
     await page.getByRole('button', { name: 'English' }).click();
@@ -75,7 +51,7 @@ describe('console basics', { timeout: 300_000 }, () => {
   });
 
   it('shows a translated error for a wrong password', async () => {
-    const page = await openPage(browser, server.baseUrl);
+    const page = await suite.open();
     await signIn(page, ADMIN.email, 'not the password at all');
     const alert = page.getByRole('alert');
     await alert.waitFor();
@@ -90,8 +66,7 @@ describe('console basics', { timeout: 300_000 }, () => {
   });
 
   it('renders every page in both languages', async () => {
-    const page = await openPage(browser, server.baseUrl);
-    await signIn(page, ADMIN.email, ADMIN.password);
+    const page = await suite.signedIn();
     await waitForMap(page);
     for (const lang of ['id', 'en'] as const) {
       await page.getByRole('button', { name: lang === 'id' ? 'Indonesia' : 'English', exact: true }).click();

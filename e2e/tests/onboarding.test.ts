@@ -1,34 +1,20 @@
 // An administrator sets up a mission and its officer; the officer signs in with the one-time
 // password, must choose their own, and then sees only what their role allows.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from '../lib/browser';
-import { startServer, type RunningServer } from '../lib/server';
-import { navIds, signIn, signOut, waitForMap } from '../lib/ui';
+import { describe, it } from 'node:test';
+import { screenshot } from '../lib/browser';
+import { createAdmin } from '../lib/seed';
+import { useServerAndBrowser } from '../lib/suite';
+import { NAV, navIds, signIn, signOut, waitForMap } from '../lib/ui';
 
-const ADMIN = { email: 'admin@kemlu.example', password: 'correct horse battery staple' };
 const OFFICER = { email: 'officer.khartoum@kemlu.example', name: 'Siti Rahmawati' };
 const NEW_PASSWORD = 'Nile river at dawn 2026';
 
 describe('onboarding a mission officer', { timeout: 300_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer('onboarding');
-    await server.createUser(ADMIN.email, 'hq_admin', ADMIN.password);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useServerAndBrowser('onboarding', createAdmin);
 
   it('creates a mission and user, then the officer changes the one-time password', async () => {
-    const page = await openPage(browser, server.baseUrl);
-    await signIn(page, ADMIN.email, ADMIN.password);
+    const page = await suite.signedIn();
     await page.locator('[data-nav=missions]').click();
 
     await page.getByRole('button', { name: 'Perwakilan baru' }).click();
@@ -74,14 +60,7 @@ describe('onboarding a mission officer', { timeout: 300_000 }, () => {
     await page.getByRole('button', { name: 'Ganti kata sandi' }).click();
 
     await waitForMap(page);
-    assert.deepEqual(await navIds(page), [
-      'dashboard',
-      'people',
-      'imports',
-      'missions',
-      'organisations',
-      'account',
-    ]);
+    assert.deepEqual(await navIds(page), NAV.officer);
     assert.match((await page.locator('#panel-title').textContent()) ?? '', /Perwakilan saya/);
     await page.locator('[data-testid=dashboard-missions]').getByText('KBRI-KHARTOUM').waitFor();
     await screenshot(page, 'officer-dashboard-id');

@@ -4,13 +4,13 @@
 // uploads a list with bad rows and reads the report of rejected rows.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from '../lib/browser';
-import { startServer, type RunningServer } from '../lib/server';
-import { navIds, signIn, waitForLoaded } from '../lib/ui';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../lib/browser';
+import { KBRI_KUALA_LUMPUR, createAdmin, createMission } from '../lib/seed';
+import { useServerAndBrowser } from '../lib/suite';
+import { NAV, navIds, waitForLoaded } from '../lib/ui';
 
-const ADMIN = { email: 'admin@kemlu.example', password: 'correct horse battery staple' };
 const PERSON = {
   name: 'Mochammad Abdurrahman',
   variant: 'muhammad abdul rahman',
@@ -24,47 +24,14 @@ const IMPORT_FILE = fileURLToPath(new URL('../fixtures/people-import.csv', impor
 const input = (page: Page, name: string) => page.locator(`[name="${name}"]`);
 
 describe('the registry of nationals abroad', { timeout: 300_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer('people');
-    await server.createUser(ADMIN.email, 'hq_admin', ADMIN.password);
-    await server.createMission('KBRI-KUALA-LUMPUR', [
-      '--name',
-      'KBRI Kuala Lumpur',
-      '--kind',
-      'embassy',
-      '--city',
-      'Kuala Lumpur',
-      '--countries',
-      'MY',
-      '--hotline',
-      '+60321164000',
-      '--address',
-      'Jalan Tun Razak 233, Kuala Lumpur',
-    ]);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+  const suite = useServerAndBrowser('people', async (server) => {
+    await createAdmin(server);
+    await createMission(server, KBRI_KUALA_LUMPUR);
   });
 
   it('registers a person, finds them by another spelling, reveals and audits', async () => {
-    const page = await openPage(browser, server.baseUrl);
-    await signIn(page, ADMIN.email, ADMIN.password);
-    assert.deepEqual(await navIds(page), [
-      'dashboard',
-      'people',
-      'imports',
-      'users',
-      'missions',
-      'organisations',
-      'audit',
-      'account',
-    ]);
+    const page = await suite.signedIn();
+    assert.deepEqual(await navIds(page), NAV.admin);
     assert.equal(await page.locator('[data-nav=people]').textContent(), 'Registri');
     await page.locator('[data-nav=people]').click();
     await page.waitForURL('**/people');
@@ -170,8 +137,7 @@ describe('the registry of nationals abroad', { timeout: 300_000 }, () => {
   });
 
   it('uploads a list with bad rows and reads the report of rejected rows', async () => {
-    const page = await openPage(browser, server.baseUrl);
-    await signIn(page, ADMIN.email, ADMIN.password);
+    const page = await suite.signedIn();
     await page.locator('[data-nav=imports]').click();
     await page.waitForURL('**/imports');
     await page.locator('input[type=file][name=file]').setInputFiles(IMPORT_FILE);

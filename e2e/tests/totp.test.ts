@@ -1,13 +1,13 @@
 // Making the second factor mandatory for a role, and a user of that role enrolling at sign-in.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from '../lib/browser';
-import { startServer, type RunningServer } from '../lib/server';
-import { navIds, signIn, signOut, waitForMap } from '../lib/ui';
+import type { Page } from 'playwright-core';
+import { screenshot } from '../lib/browser';
+import { createAdmin } from '../lib/seed';
+import { useServerAndBrowser } from '../lib/suite';
+import { NAV, navIds, signIn, signOut, waitForMap } from '../lib/ui';
 
-const ADMIN = { email: 'admin@kemlu.example', password: 'correct horse battery staple' };
 const OFFICER = { email: 'duty.officer@kemlu.example', password: 'crisis room night shift 7' };
 const PERIOD = 30;
 
@@ -25,24 +25,13 @@ async function enterCode(page: Page, code: string, button: string) {
 }
 
 describe('mandatory second factor', { timeout: 300_000 }, () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  before(async () => {
-    server = await startServer('totp');
-    await server.createUser(ADMIN.email, 'hq_admin', ADMIN.password);
+  const suite = useServerAndBrowser('totp', async (server) => {
+    await createAdmin(server);
     await server.createUser(OFFICER.email, 'hq_officer', OFFICER.password);
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
   });
 
   it('an hq_officer must enrol, then uses the code at the next sign-in', async () => {
-    const page = await openPage(browser, server.baseUrl);
-    await signIn(page, ADMIN.email, ADMIN.password);
+    const page = await suite.signedIn();
     await page.locator('[data-nav=users]').click();
     const toggle = page.locator('input[name=totp-hq_officer]');
     assert.equal(await toggle.isChecked(), false);
@@ -68,14 +57,7 @@ describe('mandatory second factor', { timeout: 300_000 }, () => {
     const enrolStep = Math.floor(Date.now() / 1000 / PERIOD);
     await enterCode(page, totpFor(secret).generate(), 'Aktifkan');
     await waitForMap(page);
-    assert.deepEqual(await navIds(page), [
-      'dashboard',
-      'people',
-      'imports',
-      'missions',
-      'organisations',
-      'account',
-    ]);
+    assert.deepEqual(await navIds(page), NAV.officer);
     await screenshot(page, 'totp-enrolled-dashboard-id');
     await signOut(page);
 

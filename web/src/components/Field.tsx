@@ -44,7 +44,7 @@ interface TextFieldProps {
   onChange: (value: string) => void;
   error?: string | undefined;
   hint?: string | undefined;
-  type?: 'text' | 'email' | 'password' | 'tel' | 'search' | 'number';
+  type?: 'text' | 'email' | 'password' | 'tel' | 'search' | 'number' | 'date' | 'datetime-local';
   autoComplete?: string;
   required?: boolean;
   disabled?: boolean;
@@ -66,5 +66,54 @@ export function TextField({ label, error, hint, onChange, ...input }: TextFieldP
         />
       )}
     </Field>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+interface SelectFieldProps {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: readonly Option[];
+  error?: string | undefined;
+  hint?: string | undefined;
+}
+
+export function SelectField({ label, error, hint, name, value, onChange, options }: SelectFieldProps) {
+  return (
+    <Field label={label} error={error} hint={hint}>
+      {(control) => (
+        <select {...control} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+interface CheckFieldProps {
+  label: string;
+  name: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  className?: string;
+}
+
+/** A checkbox with its label beside it. */
+export function CheckField({ label, name, checked, onChange, className = 'check' }: CheckFieldProps) {
+  return (
+    <label className={className}>
+      <input type="checkbox" name={name} checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <span>{label}</span>
+    </label>
   );
 }

@@ -2,27 +2,21 @@
 // whether found before sending (by the contract schema) or reported by the server.
 import { useState, type FormEvent } from 'react';
 import { useErrorText, type Checked, type FieldErrors } from './errors';
+import { useAction } from './useAction';
 
 export function useSubmit() {
   const { fields } = useErrorText();
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const action = useAction();
+  const { error, setError, busy } = action;
 
   /** Sends a request with the form busy; if it fails, shows the error and runs `onFailed`. */
-  const run = async (send: () => Promise<void>, onFailed?: () => void) => {
-    setError(null);
+  const run = async (send: () => Promise<void>, onFailed?: (err: unknown) => void) => {
     setErrors({});
-    setBusy(true);
-    try {
-      await send();
-    } catch (err) {
-      setError(err);
+    await action.run(send, (err) => {
       setErrors(fields(err));
-      onFailed?.();
-    } finally {
-      setBusy(false);
-    }
+      onFailed?.(err);
+    });
   };
 
   /** Submits a checked form in place of the browser; with fields at fault, shows them and sends nothing. */
@@ -30,7 +24,7 @@ export function useSubmit() {
     event: FormEvent,
     checked: Checked<T>,
     send: (data: T) => Promise<void>,
-    onFailed?: () => void,
+    onFailed?: (err: unknown) => void,
   ) => {
     event.preventDefault();
     if (!checked.ok) {

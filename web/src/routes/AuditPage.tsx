@@ -1,14 +1,13 @@
 // The audit log (headquarters administrators only): filters kept in the address, newest first,
 // and "Load more" following the cursor.
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withQuery } from '../api/client';
-import { Field, TextField } from '../components/Field';
+import { Field, SelectField, TextField } from '../components/Field';
 import { Layout } from '../components/Layout';
 import { LoadMore } from '../components/LoadMore';
 import { ErrorNotice, Loading, Notice } from '../components/Notice';
-import { useErrorText } from '../components/errors';
-import { useLoad } from '../components/useLoad';
+import { useChoices } from '../components/options';
+import { useFilteredList } from '../components/useFilteredList';
 import { AuditTable } from '../features/audit/AuditTable';
 import {
   ENTITY_TYPES,
@@ -19,52 +18,17 @@ import {
   type AuditDraft,
 } from '../features/audit/audit-filters';
 import { auditApi } from '../features/audit/audit.api';
-import { navigate, useSearch } from '../router';
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const { fields } = useErrorText();
-  const search = useSearch();
-  const filters = useMemo(() => filtersFromSearch(search), [search]);
-  const [draft, setDraft] = useState<AuditDraft>(() => draftOf(filters));
-  // Each answer remembers the filters it is for, so an older list never shows under new filters.
-  const { data, error, reload, setData } = useLoad(
-    () => auditApi.list(filters).then((page) => ({ search, ...page })),
-    [search],
-  );
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const current = data && data.search === search ? data : null;
-  const errors = fields(error);
-
-  useEffect(() => {
-    setDraft(draftOf(filters));
-    setMoreError(null);
-  }, [filters]);
-
-  const go = (target: string) => {
-    if (target === window.location.pathname + window.location.search) reload();
-    else navigate(target);
-  };
-
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    go(withQuery('/audit', { ...filtersOf(draft, filters) }));
-  };
-
-  const more = async () => {
-    if (!current?.nextCursor) return;
-    setMoreError(null);
-    setBusy(true);
-    try {
-      const page = await auditApi.list(filters, current.nextCursor);
-      setData({ search, items: [...current.items, ...page.items], nextCursor: page.nextCursor });
-    } catch (err) {
-      setMoreError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const choices = useChoices();
+  const { search, filters, draft, setDraft, current, error, errors, moreError, busy, go, apply, more } =
+    useFilteredList({
+      parse: filtersFromSearch,
+      draftOf,
+      load: (filters, cursor) => auditApi.list(filters, cursor),
+      target: (draft, filters) => withQuery('/audit', { ...filtersOf(draft, filters) }),
+    });
 
   const set = (key: keyof AuditDraft) => (value: string) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -96,23 +60,14 @@ export function AuditPage() {
             </>
           )}
         </Field>
-        <Field label={t('audit.entityType')} error={errors.entityType}>
-          {(control) => (
-            <select
-              {...control}
-              name="entityType"
-              value={draft.entityType}
-              onChange={(e) => set('entityType')(e.target.value)}
-            >
-              <option value="">{t('audit.anyEntity')}</option>
-              {ENTITY_TYPES.map((type) => (
-                <option key={type} value={type}>
-                  {t(`audit.entity.${type}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('audit.entityType')}
+          name="entityType"
+          value={draft.entityType}
+          onChange={set('entityType')}
+          options={[{ value: '', label: t('audit.anyEntity') }, ...choices('audit.entity', ENTITY_TYPES)]}
+          error={errors.entityType}
+        />
         <TextField
           label={t('audit.entityId')}
           name="entityId"
@@ -121,28 +76,22 @@ export function AuditPage() {
           onChange={set('entityId')}
           error={errors.entityId}
         />
-        <Field label={t('audit.from')} error={errors.from}>
-          {(control) => (
-            <input
-              {...control}
-              name="from"
-              type="datetime-local"
-              value={draft.from}
-              onChange={(e) => set('from')(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('audit.to')} error={errors.to}>
-          {(control) => (
-            <input
-              {...control}
-              name="to"
-              type="datetime-local"
-              value={draft.to}
-              onChange={(e) => set('to')(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('audit.from')}
+          name="from"
+          type="datetime-local"
+          value={draft.from}
+          onChange={set('from')}
+          error={errors.from}
+        />
+        <TextField
+          label={t('audit.to')}
+          name="to"
+          type="datetime-local"
+          value={draft.to}
+          onChange={set('to')}
+          error={errors.to}
+        />
         <div className="filters__actions">
           <button type="submit" className="button button--secondary">
             {t('users.apply')}

@@ -2,16 +2,17 @@
 // table that loads more on demand, the CSV export of the same filters, and an exact lookup by
 // document, phone or email.
 import { STATUSES_ABROAD, VULNERABILITIES, type Mission } from '@siaga/contracts';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withQuery } from '../api/client';
-import { Field, TextField } from '../components/Field';
+import { CheckField, SelectField, TextField } from '../components/Field';
 import { Layout } from '../components/Layout';
 import { LoadMore } from '../components/LoadMore';
 import { ErrorNotice, Loading } from '../components/Notice';
-import { useErrorText } from '../components/errors';
+import { useChoices } from '../components/options';
+import { useFilteredList } from '../components/useFilteredList';
 import { useLoad } from '../components/useLoad';
 import { useMe } from '../features/auth/AuthContext';
+import { missionOptions, selectableMissions } from '../features/missions/mission-options';
 import { missionsApi } from '../features/missions/missions.api';
 import { LookupForm } from '../features/people/LookupForm';
 import { PeopleTable } from '../features/people/PeopleTable';
@@ -26,66 +27,26 @@ import {
   type FilterDraft,
 } from '../features/people/people-filters';
 import { peopleApi } from '../features/people/people.api';
-import { Link, navigate, useSearch } from '../router';
+import { Link } from '../router';
 
 export function PeoplePage() {
   const { t } = useTranslation();
   const me = useMe();
   const access = peopleAccess(me.role);
   const f = useFormat();
-  const { fields } = useErrorText();
-  const search = useSearch();
-  const filters = useMemo(() => filtersFromSearch(search), [search]);
-  const [draft, setDraft] = useState<FilterDraft>(() => draftOf(filters));
-  // Each answer remembers the filters it is for, so an older list never shows under new filters.
-  const { data, error, reload, setData } = useLoad(
-    () => peopleApi.list(apiFilters(filters)).then((page) => ({ search, ...page })),
-    [search],
-  );
+  const choices = useChoices();
+  const { search, filters, draft, setDraft, current, error, errors, moreError, busy, go, apply, more } =
+    useFilteredList({
+      parse: filtersFromSearch,
+      draftOf,
+      load: (filters, cursor) => peopleApi.list(apiFilters(filters), cursor),
+      target: (draft) => withQuery('/people', { ...filtersOf(draft) }),
+    });
   const missions = useLoad<Mission[]>(() => missionsApi.all(), []);
-  const [moreError, setMoreError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const current = data && data.search === search ? data : null;
-  const errors = fields(error);
   const refinements = countRefinements(filters);
-
-  useEffect(() => {
-    setDraft(draftOf(filters));
-    setMoreError(null);
-  }, [filters]);
-
-  const go = (target: string) => {
-    if (target === window.location.pathname + window.location.search) reload();
-    else navigate(target);
-  };
-
-  const apply = (event: FormEvent) => {
-    event.preventDefault();
-    go(withQuery('/people', { ...filtersOf(draft) }));
-  };
-
-  const more = async () => {
-    if (!current?.nextCursor) return;
-    setMoreError(null);
-    setBusy(true);
-    try {
-      const page = await peopleApi.list(apiFilters(filters), current.nextCursor);
-      setData({ ...current, items: [...current.items, ...page.items], nextCursor: page.nextCursor });
-    } catch (err) {
-      setMoreError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const text = (key: Exclude<keyof FilterDraft, 'includeReturned'>) => (value: string) =>
     setDraft((d) => ({ ...d, [key]: value }));
-
-  // Mission officers only see their own missions' people: offer only those.
-  const missionOptions =
-    me.role === 'mission_officer'
-      ? (missions.data ?? []).filter((m) => me.missionCodes.includes(m.code))
-      : (missions.data ?? []);
 
   return (
     <Layout>
@@ -125,43 +86,27 @@ export function PeoplePage() {
           onChange={text('q')}
           error={errors.q}
         />
-        <Field label={t('person.mission')} error={errors.mission}>
-          {(control) => (
-            <select
-              {...control}
-              name="mission"
-              value={draft.mission}
-              onChange={(e) => text('mission')(e.target.value)}
-            >
-              <option value="">{t('people.anyMission')}</option>
-              {missionOptions.map((m) => (
-                <option key={m.code} value={m.code}>
-                  {m.code}
-                </option>
-              ))}
-              {draft.mission && !missionOptions.some((m) => m.code === draft.mission) && (
-                <option value={draft.mission}>{draft.mission}</option>
-              )}
-            </select>
+        <SelectField
+          label={t('person.mission')}
+          name="mission"
+          value={draft.mission}
+          onChange={text('mission')}
+          options={missionOptions(
+            selectableMissions(me, missions.data),
+            draft.mission,
+            t('people.anyMission'),
+            (m) => m.code,
           )}
-        </Field>
-        <Field label={t('person.statusAbroad')} error={errors.status}>
-          {(control) => (
-            <select
-              {...control}
-              name="status"
-              value={draft.status}
-              onChange={(e) => text('status')(e.target.value)}
-            >
-              <option value="">{t('people.anyStatus')}</option>
-              {STATUSES_ABROAD.map((s) => (
-                <option key={s} value={s}>
-                  {t(`statusAbroad.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          error={errors.mission}
+        />
+        <SelectField
+          label={t('person.statusAbroad')}
+          name="status"
+          value={draft.status}
+          onChange={text('status')}
+          options={[{ value: '', label: t('people.anyStatus') }, ...choices('statusAbroad', STATUSES_ABROAD)]}
+          error={errors.status}
+        />
         <TextField
           label={t('person.country')}
           name="country"
@@ -194,23 +139,17 @@ export function PeoplePage() {
               error={errors.city}
             />
             {access.reveal && (
-              <Field label={t('people.vulnerability')} error={errors.vulnerability}>
-                {(control) => (
-                  <select
-                    {...control}
-                    name="vulnerability"
-                    value={draft.vulnerability}
-                    onChange={(e) => text('vulnerability')(e.target.value)}
-                  >
-                    <option value="">{t('people.anyVulnerability')}</option>
-                    {VULNERABILITIES.map((v) => (
-                      <option key={v} value={v}>
-                        {t(`vulnerabilities.${v}`)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <SelectField
+                label={t('people.vulnerability')}
+                name="vulnerability"
+                value={draft.vulnerability}
+                onChange={text('vulnerability')}
+                options={[
+                  { value: '', label: t('people.anyVulnerability') },
+                  ...choices('vulnerabilities', VULNERABILITIES),
+                ]}
+                error={errors.vulnerability}
+              />
             )}
             <TextField
               label={t('people.householdMin')}
@@ -240,26 +179,21 @@ export function PeoplePage() {
               onChange={text('staleMonths')}
               error={errors.staleMonths}
             />
-            <Field label={t('people.updatedSince')} error={errors.updatedSince}>
-              {(control) => (
-                <input
-                  {...control}
-                  type="date"
-                  name="updatedSince"
-                  value={draft.updatedSince}
-                  onChange={(e) => text('updatedSince')(e.target.value)}
-                />
-              )}
-            </Field>
-            <label className="check filters__check">
-              <input
-                type="checkbox"
-                name="includeReturned"
-                checked={draft.includeReturned}
-                onChange={(e) => setDraft((d) => ({ ...d, includeReturned: e.target.checked }))}
-              />
-              <span>{t('people.includeReturned')}</span>
-            </label>
+            <TextField
+              label={t('people.updatedSince')}
+              name="updatedSince"
+              type="date"
+              value={draft.updatedSince}
+              onChange={text('updatedSince')}
+              error={errors.updatedSince}
+            />
+            <CheckField
+              label={t('people.includeReturned')}
+              name="includeReturned"
+              className="check filters__check"
+              checked={draft.includeReturned}
+              onChange={(checked) => setDraft((d) => ({ ...d, includeReturned: checked }))}
+            />
           </div>
         </details>
       </form>

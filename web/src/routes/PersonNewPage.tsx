@@ -7,9 +7,10 @@ import { Layout } from '../components/Layout';
 import { ErrorNotice } from '../components/Notice';
 import { useLoad } from '../components/useLoad';
 import { useMe } from '../features/auth/AuthContext';
+import { selectableMissions } from '../features/missions/mission-options';
 import { missionsApi } from '../features/missions/missions.api';
 import { PersonForm } from '../features/people/PersonForm';
-import { createBody, emptyPersonDraft, type PersonDraft } from '../features/people/person-form';
+import { createBody, emptyPersonDraft, type PersonDraft } from '../features/people/person-form/draft';
 import { peopleApi } from '../features/people/people.api';
 import { usePersonSubmit } from '../features/people/usePersonSubmit';
 import { Link, navigate } from '../router';
@@ -26,11 +27,6 @@ export function PersonNewPage() {
   // A household started by an attempt that then failed is reused by the next attempt.
   const [householdId, setHouseholdId] = useState<string | null>(null);
   const form = usePersonSubmit();
-
-  const missionOptions =
-    me.role === 'mission_officer'
-      ? (missions.data ?? []).filter((m) => me.missionCodes.includes(m.code))
-      : (missions.data ?? []);
 
   const onSubmit = (event: FormEvent) => {
     const needsHousehold = draft.household.mode === 'new' && !householdId;
@@ -62,12 +58,10 @@ export function PersonNewPage() {
       <PersonForm
         draft={draft}
         onChange={setDraft}
-        errors={form.errors}
-        duplicates={form.duplicates}
-        missions={missionOptions}
+        submission={form}
+        missions={selectableMissions(me, missions.data)}
         mode="create"
         sensitive
-        busy={form.busy}
         onSubmit={onSubmit}
         onCancel={() => navigate('/people')}
       />

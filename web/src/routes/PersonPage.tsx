@@ -6,14 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { Layout } from '../components/Layout';
 import { ErrorNotice, Loading, Notice } from '../components/Notice';
+import { useAction } from '../components/useAction';
 import { useLoad } from '../components/useLoad';
 import { useMe } from '../features/auth/AuthContext';
+import { selectableMissions } from '../features/missions/mission-options';
 import { missionsApi } from '../features/missions/missions.api';
 import { PersonDetails } from '../features/people/PersonDetails';
 import { PersonForm } from '../features/people/PersonForm';
 import { ReasonForm } from '../features/people/ReasonForm';
 import { peopleAccess } from '../features/people/access';
-import { draftOf, updateBody, type PersonDraft } from '../features/people/person-form';
+import { draftOf, updateBody, type PersonDraft } from '../features/people/person-form/draft';
 import { peopleApi } from '../features/people/people.api';
 import { usePersonSubmit } from '../features/people/usePersonSubmit';
 import { Link } from '../router';
@@ -49,18 +51,12 @@ export function PersonPage({ id }: { id: string }) {
   const [panel, setPanel] = useState<Panel>('none');
   const [sensitive, setSensitive] = useState<PersonSensitive | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error: actionError, setError: setActionError, busy, run } = useAction();
   const [erased, setErased] = useState(false);
   const [draft, setDraft] = useState<PersonDraft | null>(null);
   const [original, setOriginal] = useState<PersonDraft | null>(null);
   const [householdId, setHouseholdId] = useState<string | null>(null);
   const form = usePersonSubmit();
-
-  const missionOptions =
-    me.role === 'mission_officer'
-      ? (missions.data ?? []).filter((m) => me.missionCodes.includes(m.code))
-      : (missions.data ?? []);
 
   const open = (next: Panel) => {
     setNotice(null);
@@ -69,17 +65,9 @@ export function PersonPage({ id }: { id: string }) {
     setPanel(next);
   };
 
-  const act = async (fn: () => Promise<void>) => {
-    setActionError(null);
+  const act = (fn: () => Promise<void>) => {
     setNotice(null);
-    setBusy(true);
-    try {
-      await fn();
-    } catch (err) {
-      setActionError(err);
-    } finally {
-      setBusy(false);
-    }
+    return run(fn);
   };
 
   /** After a conflict: read the latest version, and start any edit again from it. */
@@ -264,12 +252,10 @@ export function PersonPage({ id }: { id: string }) {
               <PersonForm
                 draft={draft}
                 onChange={setDraft}
-                errors={form.errors}
-                duplicates={form.duplicates}
-                missions={missionOptions}
+                submission={form}
+                missions={selectableMissions(me, missions.data)}
                 mode="edit"
                 sensitive={sensitive !== null}
-                busy={form.busy}
                 onSubmit={save}
                 onCancel={() => open('none')}
               />

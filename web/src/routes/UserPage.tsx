@@ -6,6 +6,7 @@ import { ApiError } from '../api/client';
 import { Layout } from '../components/Layout';
 import { ErrorNotice, Loading, Notice } from '../components/Notice';
 import { SecretBox } from '../components/SecretBox';
+import { useAction } from '../components/useAction';
 import { useLoad } from '../components/useLoad';
 import { missionsApi } from '../features/missions/missions.api';
 import { organisationsApi } from '../features/organisations/organisations.api';
@@ -28,26 +29,17 @@ export function UserPage({ id }: { id: string }) {
   );
   const missions = useLoad<Mission[]>(() => missionsApi.all(), []);
   const organisations = useLoad<Organisation[]>(() => organisationsApi.all(), []);
-  const [actionError, setActionError] = useState<unknown>(null);
+  const { error: actionError, setError: setActionError, busy, run } = useAction();
   const [notice, setNotice] = useState<string | null>(null);
   const [otp, setOtp] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [formKey, setFormKey] = useState(0);
 
   const when = (iso: string | null) =>
     iso ? new Date(iso).toLocaleString(i18n.language === 'en' ? 'en-GB' : 'id-ID') : '—';
 
-  const act = async (fn: () => Promise<void>) => {
-    setActionError(null);
+  const act = (fn: () => Promise<void>) => {
     setNotice(null);
-    setBusy(true);
-    try {
-      await fn();
-    } catch (err) {
-      setActionError(err);
-    } finally {
-      setBusy(false);
-    }
+    return run(fn);
   };
 
   const setStatus = (u: User, status: 'active' | 'disabled') =>

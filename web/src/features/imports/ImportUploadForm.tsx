@@ -3,10 +3,13 @@
 import { STATUSES_ABROAD, type Import, type Mission } from '@siaga/contracts';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../components/Field';
+import { Field, SelectField } from '../../components/Field';
 import { ErrorNotice } from '../../components/Notice';
 import { SubmitButton } from '../../components/SubmitButton';
 import { useErrorText } from '../../components/errors';
+import { useChoices } from '../../components/options';
+import { useAction } from '../../components/useAction';
+import { missionOptions } from '../missions/mission-options';
 import { useFormat } from '../people/format';
 import { importsApi } from './imports.api';
 
@@ -22,13 +25,13 @@ export function ImportUploadForm({ missions, defaultMission, onStarted }: Props)
   const { t } = useTranslation();
   const f = useFormat();
   const { fields } = useErrorText();
+  const choices = useChoices();
   const [file, setFile] = useState<File | null>(null);
   const [mission, setMission] = useState(defaultMission);
   const [dryRun, setDryRun] = useState(false);
   const [status, setStatus] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { error, setError, busy, run } = useAction();
   const errors = fields(error);
 
   const submit = async (event: FormEvent) => {
@@ -39,19 +42,14 @@ export function ImportUploadForm({ missions, defaultMission, onStarted }: Props)
       return;
     }
     setFileError(null);
-    setBusy(true);
-    try {
+    await run(async () => {
       const started = await importsApi.upload(file, {
         dryRun,
         ...(mission ? { mission } : {}),
         ...(status ? { status } : {}),
       });
       onStarted(started);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -76,33 +74,27 @@ export function ImportUploadForm({ missions, defaultMission, onStarted }: Props)
           {t('imports.fileChosen', { name: file.name, size: f.number(Math.ceil(file.size / 1024)) })}
         </p>
       )}
-      <Field label={t('imports.mission')} hint={t('imports.missionHint')} error={errors.mission}>
-        {(control) => (
-          <select {...control} name="mission" value={mission} onChange={(e) => setMission(e.target.value)}>
-            <option value="">{t('imports.noMission')}</option>
-            {missions.map((m) => (
-              <option key={m.code} value={m.code}>
-                {m.code} · {m.name}
-              </option>
-            ))}
-            {mission && !missions.some((m) => m.code === mission) && (
-              <option value={mission}>{mission}</option>
-            )}
-          </select>
-        )}
-      </Field>
-      <Field label={t('imports.status')} hint={t('imports.statusHint')} error={errors.status}>
-        {(control) => (
-          <select {...control} name="status" value={status} onChange={(e) => setStatus(e.target.value)}>
-            <option value="">{t('imports.statusFromFile')}</option>
-            {STATUSES_ABROAD.map((s) => (
-              <option key={s} value={s}>
-                {t(`statusAbroad.${s}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('imports.mission')}
+        hint={t('imports.missionHint')}
+        name="mission"
+        value={mission}
+        onChange={setMission}
+        options={missionOptions(missions, mission, t('imports.noMission'), (m) => `${m.code} · ${m.name}`)}
+        error={errors.mission}
+      />
+      <SelectField
+        label={t('imports.status')}
+        hint={t('imports.statusHint')}
+        name="status"
+        value={status}
+        onChange={setStatus}
+        options={[
+          { value: '', label: t('imports.statusFromFile') },
+          ...choices('statusAbroad', STATUSES_ABROAD),
+        ]}
+        error={errors.status}
+      />
       <div className="form-grid__full">
         <label className="check">
           <input

@@ -4,7 +4,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field, TextField } from '../../components/Field';
 import { SubmitButton } from '../../components/SubmitButton';
-import type { FieldErrors } from '../../components/errors';
+import { errorAt, type FieldErrors } from '../../components/errors';
 import type { MissionDraft } from './mission-form';
 
 interface MissionFormProps {
@@ -83,13 +83,13 @@ export function MissionForm({
             hint={t('mission.countriesHint')}
             value={draft.countries}
             onChange={set('countries')}
-            error={errors.countries}
+            error={errorAt(errors, 'countries')}
             required
           />
           <Field
             label={t('mission.jurisdictions')}
             hint={t('mission.jurisdictionsHint')}
-            error={errors.jurisdictions}
+            error={errorAt(errors, 'jurisdictions')}
           >
             {(control) => (
               <textarea

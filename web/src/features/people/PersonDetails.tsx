@@ -4,6 +4,7 @@
 import type { Person, PersonSensitive } from '@siaga/contracts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Table } from '../../components/Table';
 import { Link } from '../../router';
 import { useFormat } from './format';
 
@@ -156,38 +157,35 @@ export function PersonDetails({
         {p.documents.length === 0 ? (
           <p className="muted">{t('person.noDocuments')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table table--compact" data-testid="person-documents">
-              <thead>
-                <tr>
-                  <th scope="col">{t('person.documentKind')}</th>
-                  <th scope="col">{t('person.documentNumber')}</th>
-                  <th scope="col">{t('person.issuingCountry')}</th>
-                  <th scope="col">{t('person.expiresOn')}</th>
+          <Table
+            compact
+            testId="person-documents"
+            columns={[
+              t('person.documentKind'),
+              t('person.documentNumber'),
+              t('person.issuingCountry'),
+              t('person.expiresOn'),
+            ]}
+          >
+            {p.documents.map((d) => {
+              const full = revealedDocs?.find((x) => x.id === d.id)?.number;
+              return (
+                <tr key={d.id}>
+                  <td>{t(`documentKinds.${d.kind}`)}</td>
+                  <td>
+                    <code
+                      className={full ? 'doc-number doc-number--revealed' : 'doc-number'}
+                      data-testid="document-number"
+                    >
+                      {full ?? d.number}
+                    </code>
+                  </td>
+                  <td>{f.country(d.issuingCountry)}</td>
+                  <td>{f.date(d.expiresOn)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {p.documents.map((d) => {
-                  const full = revealedDocs?.find((x) => x.id === d.id)?.number;
-                  return (
-                    <tr key={d.id}>
-                      <td>{t(`documentKinds.${d.kind}`)}</td>
-                      <td>
-                        <code
-                          className={full ? 'doc-number doc-number--revealed' : 'doc-number'}
-                          data-testid="document-number"
-                        >
-                          {full ?? d.number}
-                        </code>
-                      </td>
-                      <td>{f.country(d.issuingCountry)}</td>
-                      <td>{f.date(d.expiresOn)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </Table>
         )}
       </Card>
 
@@ -195,41 +193,38 @@ export function PersonDetails({
         {p.contacts.length === 0 ? (
           <p className="muted">{t('person.noContacts')}</p>
         ) : (
-          <div className="table-wrap">
-            <table className="table table--compact" data-testid="person-contacts">
-              <thead>
-                <tr>
-                  <th scope="col">{t('person.contactKind')}</th>
-                  <th scope="col">{t('person.contactValue')}</th>
-                  <th scope="col">{t('person.contactConsentShort')}</th>
-                  <th scope="col">{t('person.contactVerifiedShort')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.contacts.map((c) => (
-                  <tr key={c.id}>
-                    <td>
-                      {t(`contactKinds.${c.kind}`)}
-                      {c.service && <span className="muted"> · {t(`messagingServices.${c.service}`)}</span>}
-                    </td>
-                    <td dir="ltr" className="contact-value">
-                      {c.kind === 'phone' && !c.value.includes('•') ? (
-                        <a href={`tel:${c.value}`}>{c.value}</a>
-                      ) : (
-                        c.value
-                      )}
-                    </td>
-                    <td>
-                      <Flag on={c.consent} yes={t('common.yes')} no={t('common.no')} />
-                    </td>
-                    <td>
-                      <Flag on={c.verified} yes={t('common.yes')} no={t('common.no')} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            compact
+            testId="person-contacts"
+            columns={[
+              t('person.contactKind'),
+              t('person.contactValue'),
+              t('person.contactConsentShort'),
+              t('person.contactVerifiedShort'),
+            ]}
+          >
+            {p.contacts.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  {t(`contactKinds.${c.kind}`)}
+                  {c.service && <span className="muted"> · {t(`messagingServices.${c.service}`)}</span>}
+                </td>
+                <td dir="ltr" className="contact-value">
+                  {c.kind === 'phone' && !c.value.includes('•') ? (
+                    <a href={`tel:${c.value}`}>{c.value}</a>
+                  ) : (
+                    c.value
+                  )}
+                </td>
+                <td>
+                  <Flag on={c.consent} yes={t('common.yes')} no={t('common.no')} />
+                </td>
+                <td>
+                  <Flag on={c.verified} yes={t('common.yes')} no={t('common.no')} />
+                </td>
+              </tr>
+            ))}
+          </Table>
         )}
       </Card>
 

@@ -1,8 +1,10 @@
-// The submission of a person form: busy flag, the error for the whole form, a message per input
-// path, and for a document number another person holds, that person's id when the server named them.
+// The submission of a person form: the shared form submission, keyed by each input's whole path,
+// plus for a document number another person holds, that person's id when the server named them;
+// after a failure the first message is brought into view.
 import { useEffect, useState, type FormEvent } from 'react';
 import { ApiError } from '../../api/client';
-import { usePathErrors, type PathChecked, type PathErrors } from './path-errors';
+import { pathOf, useErrorText, type Checked } from '../../components/errors';
+import { useSubmit } from '../../components/useSubmit';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
@@ -12,17 +14,15 @@ function duplicatesOf(err: unknown): Record<string, string> {
   if (!(err instanceof ApiError) || err.code !== 'person.duplicate_document') return out;
   for (const d of err.details) {
     const id = UUID.exec(d.message)?.[0];
-    if (id) out[d.path.replace(/^body\./, '')] = id;
+    if (id) out[pathOf(d.path)] = id;
   }
   return out;
 }
 
 export function usePersonSubmit() {
-  const { fromError, check } = usePathErrors();
-  const [errors, setErrors] = useState<PathErrors>({});
+  const { validate } = useErrorText();
+  const form = useSubmit();
   const [duplicates, setDuplicates] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   // Bumped on each failure; once the messages are on screen, the first one is brought into view.
   const [failures, setFailures] = useState(0);
 
@@ -35,33 +35,24 @@ export function usePersonSubmit() {
     target?.focus({ preventScroll: true });
   }, [failures]);
 
+  const failed = () => setFailures((n) => n + 1);
+
   const reset = () => {
-    setError(null);
-    setErrors({});
+    form.setError(null);
+    form.setErrors({});
     setDuplicates({});
   };
 
   /** Submits a checked form; with inputs at fault, shows them and sends nothing. */
-  const submit = async <T>(event: FormEvent, checked: PathChecked<T>, send: (data: T) => Promise<void>) => {
-    event.preventDefault();
-    reset();
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      setFailures((n) => n + 1);
-      return;
-    }
-    setBusy(true);
-    try {
-      await send(checked.data);
-    } catch (err) {
-      setError(err);
-      setErrors(fromError(err));
+  const submit = async <T>(event: FormEvent, checked: Checked<T>, send: (data: T) => Promise<void>) => {
+    setDuplicates({});
+    if (!checked.ok) failed();
+    await form.submit(event, checked, send, (err) => {
       setDuplicates(duplicatesOf(err));
-      setFailures((n) => n + 1);
-    } finally {
-      setBusy(false);
-    }
+      failed();
+    });
   };
 
-  return { errors, duplicates, error, setError, busy, submit, reset, check };
+  const { errors, error, setError, busy } = form;
+  return { errors, duplicates, error, setError, busy, submit, reset, check: validate };
 }

@@ -3,7 +3,7 @@
 import type { Mission, Organisation } from '@siaga/contracts';
 import { useTranslation } from 'react-i18next';
 import { Field, TextField } from '../../components/Field';
-import type { FieldErrors } from '../../components/errors';
+import { errorAt, type FieldErrors } from '../../components/errors';
 import { MissionPicker } from './MissionPicker';
 import { OrganisationSelect } from './OrganisationSelect';
 import { RoleSelect } from './RoleSelect';
@@ -68,7 +68,7 @@ export function UserFields({ draft, onChange, errors, missions, organisations }:
           missions={missions}
           value={draft.missionCodes}
           onChange={set('missionCodes')}
-          error={errors.missionCodes}
+          error={errorAt(errors, 'missionCodes')}
         />
       </div>
     </>
