@@ -2,25 +2,9 @@
 // actor loading, policy, presenter) on the same server in the same run.
 //   npm run bench -- http [--seconds 10] [--connections 20]
 // On PostgreSQL: DATABASE_URL=postgres://… npm run bench -- http
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { numberArg } from './lib/args';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-async function startServer() {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'lib/bench-server.ts')], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-  return { child, ...(JSON.parse(line) as { port: number; token: string; code: string }) };
-}
+import { startServer } from './lib/spawn-server';
 
 async function load(url: string, seconds: number, connections: number, headers: Record<string, string> = {}) {
   const r = await autocannon({ url, duration: seconds, connections, headers });

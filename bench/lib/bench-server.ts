@@ -48,7 +48,7 @@ const mission = await createMission(deps, ctx, {
 const { token } = await createToken(deps, ctx, admin.user.id, { name: 'bench' });
 const address = await app.listen({ port: 0, host: '127.0.0.1' });
 process.stdout.write(
-  `${JSON.stringify({ port: Number(new URL(address).port), token, code: mission.code })}\n`,
+  `${JSON.stringify({ port: Number(new URL(address).port), token, code: mission.code, dataDir })}\n`,
 );
 const stop = async () => {
   if (schema) await sql`drop schema ${sql.id(schema)} cascade`.execute(deps.db);

@@ -9,7 +9,8 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
 export const CountryCode = z
   .string()
   .regex(/^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 code, upper case')
-  .refine((c) => countries.isValid(c), 'Unknown country code')
+  // Only a well-formed code is looked up, so that a bad one is reported once.
+  .refine((c) => !/^[A-Z]{2}$/.test(c) || countries.isValid(c), 'Unknown country code')
   .describe('ISO 3166-1 alpha-2');
 
 export const PageQuery = z.strictObject({

@@ -33,6 +33,8 @@ import { missionsRoutes } from './modules/missions/missions.routes';
 import { organisationsRoutes } from './modules/organisations/organisations.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
 import { peopleRoutes } from './modules/people/people.routes';
+import { importsRoutes } from './modules/people/import/imports.routes';
+import { registrationRoutes } from './modules/registration/registration.routes';
 import { clientConfigRoutes, systemRoutes, VERSION } from './modules/system/system.routes';
 
 declare module 'fastify' {
@@ -150,9 +152,11 @@ export async function buildApp(
       await api.register(organisationsRoutes, { deps });
       await api.register(auditRoutes, { deps });
       await api.register(peopleRoutes, { deps });
+      await api.register(importsRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );
+  await app.register(registrationRoutes, { deps });
 
   // The web console, when built, with history-API fallback to index.html.
   const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));

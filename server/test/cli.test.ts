@@ -305,10 +305,11 @@ describe(`siaga missions and demo (${dialectUnderTest})`, { concurrency: true },
   it('loads the demo directory once, however often it is run', async () => {
     await withInstall(async ({ config, json }) => {
       assert.deepEqual(await json(['demo']), {
+        people: 0,
         missions: DEMO_MISSIONS.length,
         partners: DEMO_PARTNERS.length,
       });
-      assert.deepEqual(await json(['demo']), { missions: 0, partners: 0 });
+      assert.deepEqual(await json(['demo']), { people: 0, missions: 0, partners: 0 });
       const missions = await json(['mission', 'list']);
       assert.equal(missions.length, DEMO_MISSIONS.length);
       assert.ok(

@@ -3,6 +3,7 @@
 import { createCli } from '../cli/cli';
 import { registerDataCommands } from '../cli/data.commands';
 import { registerDirectoryCommands } from '../cli/directory.commands';
+import { registerImportCommands } from '../cli/import.commands';
 import { fail } from '../cli/output';
 import { registerRunCommands } from '../cli/run.commands';
 
@@ -10,4 +11,5 @@ const cli = createCli();
 registerRunCommands(cli);
 registerDataCommands(cli);
 registerDirectoryCommands(cli);
+registerImportCommands(cli);
 cli.program.parseAsync(process.argv).catch((err) => fail(err, cli.opts()));

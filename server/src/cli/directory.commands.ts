@@ -1,12 +1,13 @@
 // Commands for the directory: staff users, their API tokens, missions, and the demo directory.
 import { MissionCreate, Role, UserCreate } from '@siaga/contracts';
+import { loadDemoPeople } from '../demo/people';
 import { seedDemo } from '../demo/seed';
 import { AppError } from '../errors';
 import { createToken } from '../modules/auth/tokens.service';
 import * as missions from '../modules/missions/missions.service';
 import * as users from '../modules/users/users.service';
 import type { Cli } from './cli';
-import { collectAll, print, readStdin, table } from './output';
+import { collectAll, positiveInt, print, progressLine, readStdin, table } from './output';
 
 export function registerDirectoryCommands({ program, cli, opts, withDeps }: Cli) {
   const user = program.command('user').description('staff accounts');
@@ -130,11 +131,34 @@ export function registerDirectoryCommands({ program, cli, opts, withDeps }: Cli)
 
   program
     .command('demo')
-    .description('load the demo directory: missions and partner organisations (skips what exists)')
-    .action(() =>
+    .description(
+      'load the demo directory (missions and partners, skipping what exists) and, with --people, a synthetic registry',
+    )
+    .option('--people <n>', 'how many synthetic nationals to add', '0')
+    .option('--seed <s>', 'random seed: the same seed gives the same people', '1')
+    .action((o: { people: string; seed: string }) =>
       withDeps(async (deps) => {
-        const res = await seedDemo(deps);
-        print(opts(), res, () => `Demo: ${res.missions} mission(s) and ${res.partners} partner(s) added.`);
+        const people = positiveInt(o.people, '--people');
+        const seed = positiveInt(o.seed, '--seed');
+        if (people === 0) {
+          const res = await seedDemo(deps);
+          print(
+            opts(),
+            { people: 0, ...res },
+            () => `Demo: ${res.missions} mission(s) and ${res.partners} partner(s) added.`,
+          );
+          return;
+        }
+        const progress = progressLine(people, opts().json === true);
+        const res = await loadDemoPeople(deps, { people, seed, onProgress: progress });
+        progress(people, true);
+        print(
+          opts(),
+          res,
+          () =>
+            `Demo: ${res.people.toLocaleString('en')} people in ${res.households.toLocaleString('en')} households, ` +
+            `${res.countries} countries, ${res.missions} missions (seed ${res.seed}, ${res.seconds} s).`,
+        );
       }),
     );
 }

@@ -86,3 +86,44 @@ export async function collectAll<T>(
   } while (cursor);
   return all;
 }
+
+/** A whole number from a command-line option, or a clear error. */
+export function positiveInt(value: string, option: string): number {
+  const n = Number(value);
+  if (!/^\d+$/u.test(value) || !Number.isSafeInteger(n))
+    throw new AppError('request.invalid', 400, `${option} must be a whole number, not "${value}"`, [
+      { path: option, code: 'invalid_number', message: 'A whole number' },
+    ]);
+  return n;
+}
+
+/**
+ * Progress on standard error: a bar redrawn in place on a terminal, a line per tenth otherwise
+ * (logs of CI and cron stay short). Silent when `quiet`, e.g. with --json. Call with `final` once
+ * at the end.
+ */
+export function progressLine(total: number, quiet: boolean, unit = 'rows') {
+  const started = performance.now();
+  const tty = process.stderr.isTTY === true;
+  let lastTenth = -1;
+  return (done: number, final = false) => {
+    if (quiet || total <= 0) return;
+    const share = Math.min(1, done / total);
+    const seconds = (performance.now() - started) / 1000;
+    const rate = seconds > 0 ? Math.round(done / seconds) : 0;
+    const text = `${Math.floor(share * 100)}% ${done.toLocaleString('en')}/${total.toLocaleString('en')} ${unit}, ${rate.toLocaleString('en')}/s`;
+    if (tty) {
+      const width = 30;
+      const filled = Math.round(share * width);
+      process.stderr.write(
+        `\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${text}${final ? '\n' : ''}`,
+      );
+    } else {
+      const tenth = Math.floor(share * 10);
+      if (tenth > lastTenth) {
+        lastTenth = tenth;
+        process.stderr.write(`${text}\n`);
+      }
+    }
+  };
+}

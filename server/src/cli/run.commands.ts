@@ -2,11 +2,11 @@
 import { UserCreate } from '@siaga/contracts';
 import { createDeps } from '../app';
 import { loadConfig } from '../config';
-import { seedDemo } from '../demo/seed';
+import { loadDemoPeople } from '../demo/people';
 import * as users from '../modules/users/users.service';
 import { systemContext } from '../platform/context';
 import type { Cli } from './cli';
-import { fail } from './output';
+import { fail, positiveInt, progressLine } from './output';
 import { runWorker, serve } from './serve';
 
 export function registerRunCommands({ program, cli, opts, cfg }: Cli) {
@@ -47,7 +47,8 @@ export function registerRunCommands({ program, cli, opts, cfg }: Cli) {
     .command('up')
     .description('first-run start: migrate, create the first administrator, load the demo directory, serve')
     .option('--port <port>', 'port to listen on')
-    .action(async (o: { port?: string }) => {
+    .option('--people <n>', 'size of the synthetic demo registry loaded on the first run', '20000')
+    .action(async (o: { port?: string; people: string }) => {
       try {
         const config = loadConfig({ ...process.env, ...(o.port ? { PORT: o.port } : {}) });
         const deps = await createDeps(config);
@@ -60,7 +61,11 @@ export function registerRunCommands({ program, cli, opts, cfg }: Cli) {
             UserCreate.parse({ email: 'admin@siaga.local', displayName: 'Administrator', role: 'hq_admin' }),
           );
           credentials = { email: res.user.email, password: res.oneTimePassword! };
-          await seedDemo(deps);
+          const people = positiveInt(o.people, '--people');
+          process.stdout.write(
+            `Loading the demo registry (${people.toLocaleString('en')} synthetic people)...\n`,
+          );
+          await loadDemoPeople(deps, { people, seed: 1, onProgress: progressLine(people, false, 'people') });
         }
         await serve(config, {
           worker: true,

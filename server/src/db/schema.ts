@@ -302,3 +302,41 @@ export type OrganisationRow = Selectable<OrganisationsTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+
+// Self-registration (modules/registration). Declared here, at the end, and merged into Database.
+
+export interface RegistrationsTable {
+  id: string;
+  contactKind: 'phone' | 'email';
+  /** Keyed hash of the contact the code went to: counts codes per contact without storing it. */
+  contactHash: string;
+  /** Encrypted JSON of the submitted household; null once confirmed, locked, or never sent. */
+  payloadEnc: string | null;
+  /** Keyed hash of the one-time code, bound to the registration id; null when no code was sent. */
+  codeHash: string | null;
+  attempts: number;
+  maxAttempts: number;
+  status: 'pending' | 'verified' | 'locked';
+  lang: 'id' | 'en';
+  createdAt: string;
+  expiresAt: string;
+  verifiedAt: string | null;
+}
+
+export interface RegistrationLinksTable {
+  /** SHA-256 of the management link's token; the token itself is never stored. */
+  tokenHash: string;
+  registrationId: string;
+  householdId: string;
+  /** The registrant, head of the household. */
+  personId: string;
+  lang: 'id' | 'en';
+  createdAt: string;
+  expiresAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface Database {
+  registrations: RegistrationsTable;
+  registrationLinks: RegistrationLinksTable;
+}

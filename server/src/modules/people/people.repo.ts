@@ -171,5 +171,7 @@ export async function deletePerson(db: Executor, personId: string) {
   await db.deleteFrom('personDocuments').where('personId', '=', personId).execute();
   await db.deleteFrom('personContacts').where('personId', '=', personId).execute();
   await db.deleteFrom('personLocations').where('personId', '=', personId).execute();
+  // A self-registered person's private management link goes with them.
+  await db.deleteFrom('registrationLinks').where('personId', '=', personId).execute();
   await db.deleteFrom('people').where('id', '=', personId).execute();
 }

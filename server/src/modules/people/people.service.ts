@@ -110,6 +110,12 @@ async function checkDuplicateDocuments(
 export interface CreateOptions {
   source?: PersonRow['source'];
   household?: { id: string; relationship: string } | null;
+  /**
+   * Store a document number another person already holds instead of refusing it. For
+   * self-registration: a national must not learn from the answer that a number is on record;
+   * officers reconcile such duplicates (lookup by document finds both).
+   */
+  allowDuplicateDocuments?: boolean;
 }
 
 /** Writes a new person inside the caller's transaction and returns their id. */
@@ -139,7 +145,7 @@ export async function insertPerson(
     householdRole: household?.relationship ?? null,
   });
   if (!built.ok) throw fieldErrors(built.errors);
-  await checkDuplicateDocuments(deps, trx, ctx, input);
+  if (!opts.allowDuplicateDocuments) await checkDuplicateDocuments(deps, trx, ctx, input);
   await repo.insertPeople(trx, [built.rows]);
   if (household) await repo.recountHousehold(trx, household.id, at);
   await appendAudit(trx, deps, ctx, {
