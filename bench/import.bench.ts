@@ -255,11 +255,15 @@ async function rawInsert(deps: AppDeps, file: string): Promise<{ rows: number; s
 const mb = (kib: number) => Math.round(kib / 1024);
 
 /** A line on stderr every 100,000 rows, for the long runs. */
+let lastReported = 0;
 function progress(what: string, rows: number, since: number) {
-  if (rows % 100_000 === 0 && rows > 0)
+  if (rows < lastReported) lastReported = 0;
+  if (rows % 100_000 === 0 && rows > lastReported) {
+    lastReported = rows;
     console.error(
       `  ${what}: ${rows.toLocaleString('en')} rows, ${((performance.now() - since) / 1000).toFixed(0)} s`,
     );
+  }
 }
 
 export async function main(args: string[]) {
