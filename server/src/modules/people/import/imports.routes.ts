@@ -1,6 +1,6 @@
 // HTTP routes of bulk imports; rules live in imports.service.ts (starting) and imports.query.ts
-// (reading). The upload's body is the file
-// itself, streamed to disk: this plugin alone accepts CSV and workbook bodies.
+// (reading). The upload's body is the file itself, streamed to disk: this plugin alone accepts
+// CSV and workbook bodies.
 import {
   IdParams,
   Import,
