@@ -9,6 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { buildHandlers } from '../src/jobs';
 import { OutboxWorker } from '../src/platform/outbox/outbox';
 import { sha256 } from '../src/platform/crypto';
+import { purgeOldRegistrations } from '../src/modules/registration/registration.service';
 import { buildTestApp, dialectUnderTest, makeMission, type TestApp } from './helpers';
 
 type Fields = Record<string, string | string[]>;
@@ -166,6 +167,33 @@ describe(`self-registration (${dialectUnderTest})`, () => {
     assert.match(await hint('ms-MY,en;q=0.8'), /<html lang="id">/);
     assert.match(await hint('ar-SA,fr;q=0.5'), /<html lang="id">/);
     assert.match(await hint('fr,en;q=0.5'), /<html lang="en">/);
+  });
+
+  it('removes registrations a day old at housekeeping, and keeps the people they created', async () => {
+    const { id, token } = await register();
+    const pending = idIn((await post('/lapor', national())).body);
+    const realNow = t.deps.now;
+    try {
+      t.deps.now = () => new Date(realNow().getTime() + 25 * 3600_000);
+      await purgeOldRegistrations(t.deps);
+    } finally {
+      t.deps.now = realNow;
+    }
+    const left = await t.deps.db
+      .selectFrom('registrations')
+      .select('id')
+      .where('id', 'in', [id, pending])
+      .execute();
+    assert.deepEqual(left, []);
+    const { people } = await householdOf(token);
+    assert.ok(people.length > 0, 'the registered people stay');
+    const fresh = idIn((await post('/lapor', national())).body);
+    await purgeOldRegistrations(t.deps);
+    assert.ok(
+      await t.deps.db.selectFrom('registrations').select('id').where('id', '=', fresh).executeTakeFirst(),
+    );
+    // Other tests here count pending registrations: leave none behind.
+    await t.deps.db.deleteFrom('registrations').where('id', '=', fresh).execute();
   });
 
   it('keeps its own pages under /lapor instead of the console', async () => {

@@ -5,14 +5,20 @@ import type { Config } from '../config';
 import { buildHandlers } from '../jobs';
 import { OutboxWorker } from '../platform/outbox/outbox';
 import { purgeExpiredAuthState } from '../modules/auth/auth.service';
+import { purgeOldRegistrations } from '../modules/registration/registration.service';
 import type { Deps } from '../platform/context';
 
 const HOUSEKEEPING_MS = 10 * 60_000;
 
-/** Periodic clean-up that rides along with every worker: expired sessions and stale lockout counts. */
+/**
+ * Periodic clean-up that rides along with every worker: expired sessions, stale lockout counts,
+ * and self-registrations older than a day.
+ */
 function startHousekeeping(deps: Deps) {
   const run = () =>
-    purgeExpiredAuthState(deps).catch((err: unknown) => deps.log.warn({ err }, 'housekeeping failed'));
+    Promise.all([purgeExpiredAuthState(deps), purgeOldRegistrations(deps)]).catch((err: unknown) =>
+      deps.log.warn({ err }, 'housekeeping failed'),
+    );
   void run();
   const timer = setInterval(run, HOUSEKEEPING_MS);
   timer.unref();

@@ -6,7 +6,7 @@
 // real registry data: stale records, missing fields and duplicates written differently.
 // Deterministic: the same seed and `now` give the same sequence; nothing reads the clock or
 // Math.random. Lazy: households are made one at a time, in constant memory.
-import type { PersonCreateInput } from '@siaga/contracts';
+import type { HouseholdRelationship, PersonCreateInput } from '@siaga/contracts';
 import { Metadata } from 'libphonenumber-js/core';
 import { getExampleNumber, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import maxMetadata from 'libphonenumber-js/max/metadata';
@@ -16,7 +16,7 @@ import arabicNames from './data/names-ar.json';
 import idNames from './data/names-id.json';
 import chineseNames from './data/names-zh.json';
 
-export type HouseholdRelationship = 'head' | 'spouse' | 'child' | 'parent' | 'sibling' | 'relative' | 'other';
+export type { HouseholdRelationship };
 export interface DemoMember {
   person: PersonCreateInput; // must pass PersonCreate.parse() from @siaga/contracts
   relationship: HouseholdRelationship; // 'head' for single-person households too

@@ -61,11 +61,9 @@ export const CTX = {
  */
 export const documentHash = (keyring: Keyring, number: string) =>
   keyring.lookupHash('document', compactDocument(number));
+/** Emails match whatever their case; phones are already E.164. */
 export const contactHash = (keyring: Keyring, kind: string, value: string) =>
-  keyring.lookupHash(
-    'contact',
-    `${kind === 'email' ? 'email' : kind}:${kind === 'email' ? value.toLowerCase() : value}`,
-  );
+  keyring.lookupHash('contact', `${kind}:${kind === 'email' ? value.toLowerCase() : value}`);
 export const compactDocument = (number: string) => number.replace(/[\s./-]/gu, '').toUpperCase();
 
 export function vulnerabilityFlags(kinds: readonly string[]): number {

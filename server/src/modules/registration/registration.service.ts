@@ -44,6 +44,14 @@ interface Payload {
   registration: ValidRegistration;
 }
 
+/** Pending and finished registrations are kept a day, then removed by the housekeeping timer. */
+export const KEEP_REGISTRATIONS_HOURS = 24;
+
+export async function purgeOldRegistrations(deps: Deps): Promise<void> {
+  const before = new Date(deps.now().getTime() - minutes(KEEP_REGISTRATIONS_HOURS * 60)).toISOString();
+  await repo.deleteOldRegistrations(deps.db, before);
+}
+
 /** Stores the pending registration and sends its code (unless the contact has had too many). */
 export async function startRegistration(deps: Deps, reg: ValidRegistration, lang: Lang): Promise<Started> {
   const now = deps.now();
@@ -54,7 +62,6 @@ export async function startRegistration(deps: Deps, reg: ValidRegistration, lang
   const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
   const payload: Payload = { registration: reg };
   await deps.db.transaction().execute(async (trx) => {
-    await repo.deleteOldRegistrations(trx, new Date(now.getTime() - minutes(24 * 60)).toISOString());
     const recent = await repo.countRecentForContact(
       trx,
       contactHash,
