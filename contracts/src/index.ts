@@ -9,3 +9,6 @@ export * from './users';
 export * from './audit';
 export * from './people';
 export * from './imports';
+export * from './crises';
+export * from './hazards';
+export * from './geo';

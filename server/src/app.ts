@@ -35,6 +35,10 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { peopleRoutes } from './modules/people/people.routes';
 import { importsRoutes } from './modules/people/import/imports.routes';
 import { registrationRoutes } from './modules/registration/registration.routes';
+import { crisesRoutes } from './modules/crises/crises.routes';
+import { affectedRoutes } from './modules/affected/affected.routes';
+import { geoRoutes } from './modules/geo/geo.routes';
+import { hazardsRoutes } from './modules/hazards/hazards.routes';
 import { clientConfigRoutes, systemRoutes, VERSION } from './modules/system/system.routes';
 
 declare module 'fastify' {
@@ -153,6 +157,10 @@ export async function buildApp(
       await api.register(auditRoutes, { deps });
       await api.register(peopleRoutes, { deps });
       await api.register(importsRoutes, { deps });
+      await api.register(geoRoutes, { deps });
+      await api.register(crisesRoutes, { deps });
+      await api.register(affectedRoutes, { deps });
+      await api.register(hazardsRoutes, { deps });
     },
     { prefix: '/api/v1' },
   );

@@ -4,6 +4,7 @@ import { createCli } from '../cli/cli';
 import { registerDataCommands } from '../cli/data.commands';
 import { registerDirectoryCommands } from '../cli/directory.commands';
 import { registerImportCommands } from '../cli/import.commands';
+import { registerCrisesCommands } from '../cli/crises.commands';
 import { fail } from '../cli/output';
 import { registerRunCommands } from '../cli/run.commands';
 
@@ -12,4 +13,5 @@ registerRunCommands(cli);
 registerDataCommands(cli);
 registerDirectoryCommands(cli);
 registerImportCommands(cli);
+registerCrisesCommands(cli);
 cli.program.parseAsync(process.argv).catch((err) => fail(err, cli.opts()));

@@ -9,7 +9,7 @@ import * as repo from '../modules/people/import/imports.repo';
 import { importFile } from '../modules/people/import/imports.service';
 import type { Status } from '../modules/people/import/values';
 import type { Cli } from './cli';
-import { print, table } from './output';
+import { print, table, usage } from './output';
 
 /** Errors listed by --json; the rest are in the API's report (errors, errors.csv). */
 const JSON_ERRORS = 10_000;
@@ -122,13 +122,6 @@ function summary(r: {
 }
 
 /** A bad invocation: says why and exits 2, before anything is read or written. */
-function usage(message: string, json: boolean): never {
-  process.stderr.write(`error: ${message}\n`);
-  if (json)
-    process.stdout.write(`${JSON.stringify({ error: { code: 'request.invalid', message, details: [] } })}\n`);
-  process.exit(2);
-}
-
 function readMapping(file: string, json: boolean): ColumnMapping {
   let value: unknown;
   try {

@@ -127,3 +127,11 @@ export function progressLine(total: number, quiet: boolean, unit = 'rows') {
     }
   };
 }
+
+/** A misused command: the message on stderr (and as JSON for scripts), exit 2. */
+export function usage(message: string, json: boolean): never {
+  process.stderr.write(`error: ${message}\n`);
+  if (json)
+    process.stdout.write(`${JSON.stringify({ error: { code: 'request.invalid', message, details: [] } })}\n`);
+  process.exit(2);
+}

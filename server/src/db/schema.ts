@@ -1,7 +1,7 @@
 // Row types of every table, as Kysely sees them through CamelCasePlugin (snake_case in SQL).
 // Dialect rules (docs/DATABASE.md): times are ISO 8601 UTC text, booleans are 0/1 integers,
 // structured values are JSON text, ids are UUID text. The same rows work on SQLite and PostgreSQL.
-import type { Selectable } from 'kysely';
+import type { Generated, Selectable } from 'kysely';
 
 export interface OrganisationsTable {
   id: string;
@@ -163,6 +163,17 @@ export interface Database {
   personNameKeys: PersonNameKeysTable;
   imports: ImportsTable;
   importErrors: ImportErrorsTable;
+  peopleChanges: PeopleChangesTable;
+  crises: CrisesTable;
+  crisisCountries: CrisisCountriesTable;
+  crisisAreas: CrisisAreasTable;
+  crisisAlertLevels: CrisisAlertLevelsTable;
+  crisisEvents: CrisisEventsTable;
+  crisisMissions: CrisisMissionsTable;
+  hazardFeeds: HazardFeedsTable;
+  feedDocuments: FeedDocumentsTable;
+  hazardEvents: HazardEventsTable;
+  hazardMessages: HazardMessagesTable;
 }
 
 export interface HouseholdsTable {
@@ -201,6 +212,8 @@ export interface PeopleTable {
   city: string | null;
   lat: number | null;
   lon: number | null;
+  /** 'point' for a position of the person's own, 'city' for their city's centre; null without one. */
+  locationPrecision: 'point' | 'city' | null;
   /** Bit i set: VULNERABILITIES[i] recorded. */
   vulnerabilityFlags: number;
   /** Encrypted JSON { kind: note }. */
@@ -340,3 +353,144 @@ export interface Database {
   registrations: RegistrationsTable;
   registrationLinks: RegistrationLinksTable;
 }
+
+/** Written by triggers on people: one row per insert, update or delete. */
+export interface PeopleChangesTable {
+  seq: Generated<number>;
+  personId: string;
+  at: string;
+}
+
+export interface CrisesTable {
+  id: string;
+  version: number;
+  type: string;
+  title: string;
+  description: string;
+  /** JSON array of ISO codes; crisis_countries holds the level of each. */
+  countries: string;
+  phase: string;
+  status: 'monitoring' | 'active' | 'closed';
+  exercise: number;
+  hazardEventId: string | null;
+  declaredBy: string;
+  declaredById: string | null;
+  declaredAt: string;
+  updatedAt: string;
+  closedAt: string | null;
+}
+
+export interface CrisisCountriesTable {
+  crisisId: string;
+  country: string;
+  alertLevel: string;
+}
+
+export interface CrisisAreasTable {
+  id: string;
+  crisisId: string;
+  position: number;
+  kind: 'polygon' | 'circle' | 'country' | 'admin1';
+  name: string;
+  /** JSON array of ISO codes the area touches. */
+  countries: string;
+  /** JSON of the validated area input. */
+  spec: string;
+  alertLevel: string | null;
+}
+
+export interface CrisisAlertLevelsTable {
+  id: string;
+  crisisId: string;
+  country: string | null;
+  areaId: string | null;
+  level: string;
+  reason: string;
+  setBy: string;
+  setById: string | null;
+  setAt: string;
+}
+
+export interface CrisisEventsTable {
+  id: string;
+  crisisId: string;
+  kind: string;
+  text: string;
+  author: string;
+  authorId: string | null;
+  at: string;
+}
+
+export interface CrisisMissionsTable {
+  crisisId: string;
+  missionId: string;
+}
+
+export interface HazardFeedsTable {
+  id: string;
+  name: string;
+  url: string;
+  intervalMinutes: number;
+  enabled: number;
+  etag: string | null;
+  lastModified: string | null;
+  lastPolledAt: string | null;
+  lastStatus: string | null;
+  lastError: string | null;
+  createdAt: string;
+}
+
+export interface FeedDocumentsTable {
+  id: string;
+  feedId: string | null;
+  fileName: string | null;
+  url: string | null;
+  format: string;
+  sha256: string;
+  bytes: number;
+  body: Uint8Array;
+  status: 'accepted' | 'partial' | 'rejected' | 'unchanged';
+  /** JSON array of { code, message, path?, itemIndex? }. */
+  rejections: string;
+  receivedAt: string;
+}
+
+export interface HazardEventsTable {
+  id: string;
+  source: 'cap' | 'gdacs' | 'usgs';
+  externalKey: string;
+  revision: number;
+  kind: string;
+  severity: string;
+  status: string;
+  title: string;
+  description: string | null;
+  magnitude: number | null;
+  countries: string;
+  /** JSON of the parsed area (polygons, circles, point, geocodes, description). */
+  area: string;
+  radiusKm: number | null;
+  radiusSetBy: string | null;
+  affectedNationals: number;
+  cancelled: number;
+  sentAt: string;
+  expiresAt: string | null;
+  link: string | null;
+  documentId: string | null;
+  crisisId: string | null;
+  revisions: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface HazardMessagesTable {
+  source: string;
+  messageKey: string;
+  eventId: string;
+  revision: number;
+  documentId: string | null;
+  receivedAt: string;
+}
+
+export type CrisisRow = Selectable<CrisesTable>;
+export type HazardEventRow = Selectable<HazardEventsTable>;

@@ -10,6 +10,24 @@ export const findMissionsByCodes = (ex: Executor, codes: string[]) =>
     ? ex.selectFrom('missions').select(['id', 'code']).where('code', 'in', codes).execute()
     : Promise.resolve([]);
 
+export const findMissionsByIds = (ex: Executor, ids: string[]) =>
+  ids.length === 0
+    ? Promise.resolve([])
+    : ex.selectFrom('missions').selectAll().where('id', 'in', ids).orderBy('code').execute();
+
+/** Missions covering any of the countries (their jurisdictions may narrow it to some areas). */
+export const findMissionsForCountries = (ex: Executor, countries: string[]) =>
+  countries.length === 0
+    ? Promise.resolve([])
+    : ex
+        .selectFrom('missions')
+        .selectAll()
+        .where('id', 'in', (eb) =>
+          eb.selectFrom('missionCountries').select('missionId').where('country', 'in', countries),
+        )
+        .orderBy('code')
+        .execute();
+
 export async function insertMission(ex: Executor, row: MissionsTable, countries: string[]) {
   await ex.insertInto('missions').values(row).execute();
   await setCountries(ex, row.id, countries);

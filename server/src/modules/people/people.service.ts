@@ -17,6 +17,7 @@ import type { Database, PersonRow } from '../../db/schema';
 export type Trx = Transaction<Database>;
 import { appendAudit } from '../../platform/audit/audit';
 import type { Deps, RequestContext } from '../../platform/context';
+import { placeLocation } from './placement';
 import { loadCoverage, missionFor } from './coverage';
 import { canPeople, inScope, missionScope } from './people.policy';
 import { loadChildren, presentPerson, toInput } from './people.presenter';
@@ -303,13 +304,15 @@ export async function applyUpdate(
     });
   }
   if (moved && after.location) {
-    await repo.appendLocation(trx, buildLocation(deps.keyring, row.id, after.location, at));
+    const { location, precision } = placeLocation(after.location);
+    await repo.appendLocation(trx, buildLocation(deps.keyring, row.id, location, at));
     Object.assign(set, {
-      country: after.location.country,
-      adminArea: after.location.adminArea ?? null,
-      city: after.location.city ?? null,
-      lat: after.location.lat ?? null,
-      lon: after.location.lon ?? null,
+      country: location.country,
+      adminArea: location.adminArea ?? null,
+      city: location.city ?? null,
+      lat: location.lat ?? null,
+      lon: location.lon ?? null,
+      locationPrecision: precision,
     });
   }
   if (moved || set.registeredMissionId !== undefined) {

@@ -13,6 +13,7 @@ import type {
   PersonNameKeysTable,
 } from '../../db/schema';
 import type { Keyring } from '../../platform/crypto';
+import { placeLocation } from './placement';
 import { parsePartialDate } from './dates';
 import { normaliseName, searchKeys } from './names';
 import { normalisePhone } from './phones';
@@ -243,7 +244,8 @@ export function buildPerson(
   if (errors.length > 0) return { ok: false, errors };
   const id = opts.id ?? randomUUID();
   const sortName = normaliseName(input.fullName) || input.fullName.toLowerCase();
-  const loc = input.location;
+  const placed = input.location ? placeLocation(input.location) : null;
+  const loc = placed?.location;
   const notes = Object.fromEntries(input.vulnerabilities.filter((v) => v.note).map((v) => [v.kind, v.note]));
   const person: PersonRows['person'] = {
     id,
@@ -272,6 +274,7 @@ export function buildPerson(
     city: loc?.city ?? null,
     lat: loc?.lat ?? null,
     lon: loc?.lon ?? null,
+    locationPrecision: placed?.precision ?? null,
     vulnerabilityFlags: vulnerabilityFlags(input.vulnerabilities.map((v) => v.kind)),
     vulnerabilityNotesEnc: Object.keys(notes).length
       ? keyring.encrypt(JSON.stringify(notes), CTX.notes)

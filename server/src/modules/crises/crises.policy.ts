@@ -1,0 +1,33 @@
+// Who may do what with crises. Headquarters declares and runs crises anywhere; a mission officer
+// reads the crises concerning their missions and may declare one, set alert levels and write
+// the timeline there; viewers read; partners are not told of crises here. A crisis outside the
+// caller's scope answers exactly like a missing one.
+import type { RequestContext } from '../../platform/context';
+import { allowed } from '../../platform/policy';
+
+export type CrisisAction = 'read' | 'declare' | 'update' | 'note';
+
+const RULES: Record<CrisisAction, readonly string[]> = {
+  read: ['hq_admin', 'hq_officer', 'mission_officer', 'viewer'],
+  declare: ['hq_admin', 'hq_officer', 'mission_officer'],
+  update: ['hq_admin', 'hq_officer', 'mission_officer'],
+  note: ['hq_admin', 'hq_officer', 'mission_officer'],
+};
+
+export function canCrises(ctx: RequestContext, action: CrisisAction): boolean {
+  return allowed(ctx, (a) => RULES[action].includes(a.role));
+}
+
+/** The missions whose crises the caller sees: null for all. */
+export function crisisScope(ctx: RequestContext): string[] | null {
+  const a = ctx.actor;
+  if (a.kind === 'system') return null;
+  if (a.kind !== 'user') return [];
+  return a.role === 'mission_officer' ? a.missionIds : null;
+}
+
+/** Whether a crisis concerning `missionIds` is within the caller's scope. */
+export function crisisInScope(ctx: RequestContext, missionIds: string[]): boolean {
+  const scope = crisisScope(ctx);
+  return scope === null || missionIds.some((m) => scope.includes(m));
+}
