@@ -116,10 +116,29 @@ export const AlertLevelEntry = z.object({
 });
 export type AlertLevelEntry = z.infer<typeof AlertLevelEntry>;
 
+/** The particulars of a timeline entry, for saying it in the reader's language. */
+export const CrisisEventData = z
+  .object({
+    type: z.enum(CRISIS_TYPES),
+    level: z.enum(ALERT_LEVELS),
+    country: z.string(),
+    area: z.string(),
+    from: z.string(),
+    to: z.string(),
+    reason: z.string(),
+    fields: z.array(z.string()),
+    countries: z.array(z.string()),
+    areas: z.number().int(),
+  })
+  .partial();
+export type CrisisEventData = z.infer<typeof CrisisEventData>;
+
 export const CrisisEvent = z.object({
   id: Id,
   kind: z.enum(['declared', 'note', 'decision', 'alert_level', 'phase', 'status', 'areas', 'details']),
+  /** English, for logs and scripts; the console builds its own sentence from `data`. */
   text: z.string(),
+  data: CrisisEventData.nullable(),
   author: z.string(),
   at: IsoDateTime,
 });

@@ -5,7 +5,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
-import { PersonCreate } from '@siaga/contracts';
+import { CrisisCreate, PersonCreate } from '@siaga/contracts';
+import { declareCrisis } from '../src/modules/crises/crises.service';
 import { createPerson } from '../src/modules/people/people.service';
 import {
   buildTestApp,
@@ -37,6 +38,8 @@ interface World {
   erasableA: string[]; // people of mission A that erase rows may remove, one per allowed call
   erasableB: string[];
   eraseTarget?: string;
+  crisisA: string; // a crisis concerning mission A (in Sudan)
+  crisisB: string; // a crisis concerning mission B only (in Eritrea)
 }
 
 interface Row {
@@ -98,6 +101,20 @@ const nextErasable = async (w: World, pool: string[]) => {
   }
   throw new Error('no erasable person left');
 };
+const crisisVersion = async (id: string) =>
+  (await t.deps.db.selectFrom('crises').select('version').where('id', '=', id).executeTakeFirstOrThrow())
+    .version;
+// Around Khartoum or Asmara: the area lies in the crisis's one country.
+const CENTRES: Record<string, { lat: number; lon: number }> = {
+  SD: { lat: 15.5, lon: 32.5 },
+  ER: { lat: 15.33, lon: 38.93 },
+};
+const crisisBody = (country: 'SD' | 'ER') => ({
+  type: 'armed_conflict',
+  title: `Fighting ${next()}`,
+  countries: [country],
+  areas: [{ kind: 'circle', center: CENTRES[country], radiusKm: 30 }],
+});
 const userVersion = async (id: string) =>
   (await t.deps.db.selectFrom('users').select('version').where('id', '=', id).executeTakeFirstOrThrow())
     .version;
@@ -208,6 +225,59 @@ const MATRIX: Row[] = [
     body: (w) => nextErasable(w, w.erasableB),
     missing: () => `/api/v1/people/${randomUUID()}/erase`,
     expect: s(204, 204, 404, 404, 403) },
+  { name: 'GET /crises', method: 'GET', url: () => '/api/v1/crises',
+    expect: s(200, 200, 200, 403, 200) },
+  { name: 'POST /crises (mission A country)', method: 'POST', url: () => '/api/v1/crises',
+    body: () => crisisBody('SD'),
+    expect: s(201, 201, 201, 403, 403) },
+  { name: 'POST /crises (mission B country)', method: 'POST', url: () => '/api/v1/crises',
+    body: () => crisisBody('ER'),
+    expect: s(201, 201, 403, 403, 403) },
+  { name: 'GET /crises/:id (mission A)', method: 'GET', url: (w) => `/api/v1/crises/${w.crisisA}`,
+    missing: () => `/api/v1/crises/${randomUUID()}`,
+    expect: s(200, 200, 200, 404, 200) },
+  { name: 'GET /crises/:id (mission B)', method: 'GET', url: (w) => `/api/v1/crises/${w.crisisB}`,
+    missing: () => `/api/v1/crises/${randomUUID()}`,
+    expect: s(200, 200, 404, 404, 200) },
+  { name: 'PATCH /crises/:id (mission A)', method: 'PATCH', url: (w) => `/api/v1/crises/${w.crisisA}`,
+    body: async (w) => ({ version: await crisisVersion(w.crisisA), description: `Update ${next()}` }),
+    missing: () => `/api/v1/crises/${randomUUID()}`,
+    expect: s(200, 200, 200, 404, 403) },
+  { name: 'PATCH /crises/:id (mission B)', method: 'PATCH', url: (w) => `/api/v1/crises/${w.crisisB}`,
+    body: async (w) => ({ version: await crisisVersion(w.crisisB), description: `Update ${next()}` }),
+    missing: () => `/api/v1/crises/${randomUUID()}`,
+    expect: s(200, 200, 404, 404, 403) },
+  { name: 'POST /crises/:id/alert-levels (mission A)', method: 'POST', url: (w) => `/api/v1/crises/${w.crisisA}/alert-levels`,
+    body: async (w) => ({ version: await crisisVersion(w.crisisA), country: 'SD', level: 'siaga_2', reason: `Escalation ${next()}` }),
+    missing: () => `/api/v1/crises/${randomUUID()}/alert-levels`,
+    expect: s(200, 200, 200, 404, 403) },
+  { name: 'POST /crises/:id/timeline (mission B)', method: 'POST', url: (w) => `/api/v1/crises/${w.crisisB}/timeline`,
+    body: () => ({ kind: 'note', text: `Note ${next()}` }),
+    missing: () => `/api/v1/crises/${randomUUID()}/timeline`,
+    expect: s(200, 200, 404, 404, 403) },
+  { name: 'GET /crises/:id/affected (mission B)', method: 'GET', url: (w) => `/api/v1/crises/${w.crisisB}/affected`,
+    missing: () => `/api/v1/crises/${randomUUID()}/affected`,
+    expect: s(200, 200, 404, 404, 200) },
+  { name: 'GET /crises/:id/affected/people (mission A)', method: 'GET', url: (w) => `/api/v1/crises/${w.crisisA}/affected/people`,
+    missing: () => `/api/v1/crises/${randomUUID()}/affected/people`,
+    expect: s(200, 200, 200, 404, 403) },
+  { name: 'GET /crises/:id/affected.geojson (mission A)', method: 'GET', url: (w) => `/api/v1/crises/${w.crisisA}/affected.geojson`,
+    missing: () => `/api/v1/crises/${randomUUID()}/affected.geojson`,
+    expect: s(200, 200, 200, 404, 403) },
+  { name: 'POST /affected', method: 'POST', url: () => '/api/v1/affected', readOnly: true,
+    body: () => ({ areas: [{ kind: 'circle', center: { lat: 15.5, lon: 32.5 }, radiusKm: 50 }] }),
+    expect: s(200, 200, 200, 403, 200) },
+  { name: 'GET /population/clusters', method: 'GET', url: () => '/api/v1/population/clusters?zoom=2&west=-180&south=-80&east=180&north=80',
+    expect: s(200, 200, 200, 403, 200) },
+  { name: 'GET /hazards', method: 'GET', url: () => '/api/v1/hazards',
+    expect: s(200, 200, 200, 403, 200) },
+  { name: 'GET /feeds', method: 'GET', url: () => '/api/v1/feeds',
+    expect: s(200, 200, 200, 403, 200) },
+  { name: 'POST /feeds', method: 'POST', url: () => '/api/v1/feeds',
+    body: () => ({ name: 'GDACS', url: `https://gdacs.example/${next()}.xml` }),
+    expect: s(201, 201, 403, 403, 403) },
+  { name: 'GET /geo/countries', method: 'GET', url: () => '/api/v1/geo/countries',
+    expect: s(200, 200, 200, 200, 200) },
 ];
 
 /** Everything a write on these endpoints could touch. */
@@ -225,6 +295,9 @@ async function snapshot() {
     audit,
     people,
     households,
+    crises,
+    crisisEvents,
+    hazardFeeds,
   ] = await Promise.all([
     db.selectFrom('users').selectAll().orderBy('id').execute(),
     db.selectFrom('userMissions').selectAll().orderBy('userId').orderBy('missionId').execute(),
@@ -237,6 +310,9 @@ async function snapshot() {
     db.selectFrom('auditHead').selectAll().execute(),
     db.selectFrom('people').select(['id', 'version', 'updatedAt']).orderBy('id').execute(),
     db.selectFrom('households').selectAll().orderBy('id').execute(),
+    db.selectFrom('crises').select(['id', 'version', 'updatedAt']).orderBy('id').execute(),
+    db.selectFrom('crisisEvents').select('id').orderBy('id').execute(),
+    db.selectFrom('hazardFeeds').select('id').orderBy('id').execute(),
   ]);
   return {
     users,
@@ -250,6 +326,9 @@ async function snapshot() {
     audit,
     people,
     households,
+    crises,
+    crisisEvents,
+    hazardFeeds,
   };
 }
 
@@ -267,7 +346,7 @@ describe(`authorisation matrix (${dialectUnderTest})`, () => {
   before(async () => {
     t = await buildTestApp();
     const a = await makeMission(t);
-    const b = await makeMission(t);
+    const b = await makeMission(t, { countries: ['ER'], city: 'Asmara' });
     const p = await makePartner(t);
     const q = await makePartner(t);
     const target = await makeUser(t, 'hq_officer');
@@ -297,6 +376,8 @@ describe(`authorisation matrix (${dialectUnderTest})`, () => {
       personB: await person(b.code),
       erasableA: await Promise.all([1, 2, 3, 4].map(() => person(a.code))),
       erasableB: await Promise.all([1, 2, 3].map(() => person(b.code))),
+      crisisA: (await declareCrisis(t.deps, system, CrisisCreate.parse(crisisBody('SD')))).id,
+      crisisB: (await declareCrisis(t.deps, system, CrisisCreate.parse(crisisBody('ER')))).id,
     };
     for (const who of WHO) {
       if (who === 'anonymous') {

@@ -292,7 +292,8 @@ describe('crises and the affected population', () => {
     assert.equal(after.levelHistory[0].level, 'siaga_1');
     assert.deepEqual(after.levelHistory[0].micicPhases, [3, 4]);
     assert.equal(after.levelHistory[1].level, 'siaga_3');
-    assert.ok(after.timeline.some((e: { kind: string }) => e.kind === 'alert_level'));
+    const entry = after.timeline.find((e: { kind: string }) => e.kind === 'alert_level');
+    assert.deepEqual(entry.data, { level: 'siaga_1', reason: 'Shooting near the embassy', country: 'MY' });
 
     const stale = await call(t, hq, 'POST', `/api/v1/crises/${crisis.id}/alert-levels`, {
       country: 'MY',

@@ -155,6 +155,22 @@ describe('hazard feeds', () => {
     assert.equal(second.duplicates, doc.features.length - 1);
     const ev = second.events.find((e) => e.title && e.area.point)!;
     assert.ok(ev.area.radiusKm! > 0, 'a point event gets a radius from its magnitude');
+    // USGS names no country: the gazetteer finds it from the point.
+    const quake = {
+      ...doc.features[1],
+      id: 'us-test-kl',
+      properties: { ...doc.features[1].properties, mag: 6.5 },
+      geometry: { type: 'Point', coordinates: [101.69, 3.15, 10] },
+    };
+    const third = await ingestDocument(
+      t.deps,
+      system,
+      Buffer.from(JSON.stringify({ ...doc, features: [quake] })),
+      {},
+    );
+    const shown = await call(t, hq, 'GET', `/api/v1/hazards/${third.events[0]!.id}`);
+    assert.deepEqual(shown.json().countries, ['MY']);
+    assert.equal(shown.json().affectedNationals, 2);
   });
 
   it('updates GDACS events on a newer episode', async () => {

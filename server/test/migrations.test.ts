@@ -5,10 +5,11 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { openDatabase, type DbHandle } from '../src/db/client';
 import { migrate } from '../src/db/migrate';
 import { MIGRATIONS } from '../src/db/migrations/index';
+import { placesInBoxes } from '../src/modules/affected/affected.repo';
 import type { Config } from '../src/config';
 import { dialectUnderTest, PG_URL, testConfig, runSiaga } from './helpers';
 
@@ -311,6 +312,71 @@ describe(`migrations (${dialectUnderTest})`, () => {
       });
     },
   );
+
+  it('give people already registered a location precision and a place in the spatial index', async () => {
+    await withFreshDatabase(async (h, config) => {
+      const schema = schemaOf(config);
+      if (schema) await sql`create schema if not exists ${sql.id(schema)}`.execute(h.db);
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const raw = h.db.withoutPlugins() as unknown as Kysely<any>;
+      const names = Object.keys(MIGRATIONS);
+      const crises = names.indexOf('2026_12_03_0001_crises');
+      for (const name of names.slice(0, crises)) await MIGRATIONS[name]!.up(raw, h.dialect);
+      const at = new Date().toISOString();
+      const row = (id: string, lat: number | null, lon: number | null) => ({
+        id,
+        version: 1,
+        full_name: id,
+        sort_name: id,
+        aliases: '[]',
+        sex: 'unknown',
+        nationalities: '[]',
+        languages: '[]',
+        status_abroad: 'worker',
+        lat,
+        lon,
+        country: 'MY',
+        vulnerability_flags: 0,
+        consents: '[]',
+        source: 'officer',
+        created_at: at,
+        updated_at: at,
+      });
+      const placed = randomUUID();
+      const unplaced = randomUUID();
+      await raw
+        .insertInto('people')
+        .values([row(placed, 3.15, 101.69), row(unplaced, null, null)])
+        .execute();
+      for (const name of names.slice(crises)) await MIGRATIONS[name]!.up(raw, h.dialect);
+
+      const people = await h.db
+        .selectFrom('people')
+        .select(['id', 'locationPrecision'])
+        .orderBy('id')
+        .execute();
+      const precision = Object.fromEntries(people.map((p) => [p.id, p.locationPrecision]));
+      assert.equal(precision[placed], 'point');
+      assert.equal(precision[unplaced], null);
+      const found = await placesInBoxes(h.db, h.dialect, [[101, 3, 102, 4]]);
+      assert.deepEqual(
+        found.map((p) => p.id),
+        [placed],
+      );
+      // From here on, every change of a person is in the change log.
+      await h.db.updateTable('people').set({ lat: 3.2 }).where('id', '=', placed).execute();
+      const log = await h.db.selectFrom('peopleChanges').select('personId').execute();
+      assert.deepEqual(
+        log.map((c) => c.personId),
+        [placed],
+      );
+      assert.equal(
+        (await placesInBoxes(h.db, h.dialect, [[101, 3.19, 102, 3.21]])).length,
+        1,
+        'the index follows the move',
+      );
+    });
+  });
 
   it('can be run by two processes starting at once', async () => {
     const { config, dataDir, schema } = testConfig();

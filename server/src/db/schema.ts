@@ -416,6 +416,8 @@ export interface CrisisEventsTable {
   crisisId: string;
   kind: string;
   text: string;
+  /** JSON of the entry's particulars (CrisisEventData). */
+  data: string | null;
   author: string;
   authorId: string | null;
   at: string;

@@ -150,6 +150,9 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('crisis_id', 'text', (c) => c.notNull().references('crises.id').onDelete('cascade'))
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('text', 'text', (c) => c.notNull())
+    // JSON of what the entry is about (level, country, area, from, to, fields), so that the
+    // console can say it in the reader's language; `text` is the English line for logs.
+    .addColumn('data', 'text')
     .addColumn('author', 'text', (c) => c.notNull())
     .addColumn('author_id', 'text')
     .addColumn('at', 'text', (c) => c.notNull())

@@ -46,6 +46,16 @@ export function placesAfter(db: Executor, afterId: string, limit: number): Promi
     .execute() as Promise<PlaceRow[]>;
 }
 
+/** How many people are still abroad: the index build sizes its columns from it. */
+export async function countAbroad(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('people')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('returnedAt', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** The current rows of some people (returned or erased ones are simply missing). */
 export function placesOf(db: Executor, ids: string[]): Promise<PlaceRow[]> {
   if (ids.length === 0) return Promise.resolve([]);

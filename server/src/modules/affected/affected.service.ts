@@ -13,7 +13,7 @@ import { findMissionsByIds } from '../missions/missions.repo';
 import * as repo from './affected.repo';
 import { compileAreas, type Box, type CompiledArea } from './area';
 import { populationIndex } from './population-index';
-import { newDicts, precisionOf, PRECISION, STATUS_INDEX, Tally, householdKey } from './tally';
+import { newDicts, precisionOf, PRECISION, Tally, tallyRow } from './tally';
 
 export type Via = 'memory' | 'database';
 
@@ -96,16 +96,7 @@ async function countFromDatabase(
   for (const r of await repo.placesInBoxes(deps.db, deps.dialect, area.boxes)) {
     if (scope && (!r.missionId || !scope.has(r.missionId))) continue;
     if (!area.contains(r.lon!, r.lat!)) continue;
-    tally.add(
-      precisionOf(r.locationPrecision, r.lat),
-      dicts.mission.id(r.missionId),
-      dicts.country.id(r.country),
-      dicts.admin.id(r.adminArea),
-      r.city && r.country ? dicts.city.id(`${r.country}|${r.city}`) : 0,
-      STATUS_INDEX.get(r.statusAbroad) ?? STATUS_INDEX.get('other')!,
-      r.vulnerabilityFlags,
-      householdKey(r.householdId),
-    );
+    tallyRow(tally, dicts, r);
   }
   let locatedByCountry = 0;
   for (const g of await repo.unplacedByCountry(deps.db, countries)) {

@@ -7,15 +7,7 @@ import KDBush from 'kdbush';
 import type { Executor } from '../../db/client';
 import * as repo from './affected.repo';
 import type { CompiledArea } from './area';
-import {
-  householdKey,
-  newDicts,
-  precisionOf,
-  PRECISION,
-  STATUS_INDEX,
-  Tally,
-  type Dicts,
-} from './tally';
+import { householdKey, newDicts, precisionOf, PRECISION, STATUS_INDEX, Tally, type Dicts } from './tally';
 
 const PAGE = 20_000;
 /** A change-log gap older than this belongs to a transaction that rolled back. */
@@ -52,9 +44,14 @@ class Snapshot {
   readonly flags: Uint16Array;
   readonly household: Float64Array;
   readonly dead: Uint8Array;
-  /** k-d tree over the entries that have a point; `pointOf[k]` is the entry of tree item k. */
+  /**
+   * k-d tree over the entries that have a point. Entries are laid out in the tree's own order
+   * (tree item k is entry k), so the people of one area sit together in memory: a range query
+   * then reads the columns nearly in sequence instead of jumping across them.
+   */
   kd: KDBush | null = null;
-  pointOf: Uint32Array = new Uint32Array(0);
+  /** Entry positions in id order, for finding a person by id (binary search). */
+  byId: Uint32Array = new Uint32Array(0);
   /** Entries without a point, per country: the "located by country" people. */
   unplaced = new Map<number, number[]>();
 
@@ -76,14 +73,14 @@ class Snapshot {
 
   bytes(): number {
     const arrays = [this.ids, this.lon, this.lat, this.precision, this.mission, this.country, this.admin];
-    const more = [this.city, this.status, this.flags, this.household, this.dead, this.pointOf];
+    const more = [this.city, this.status, this.flags, this.household, this.dead, this.byId];
     let n = [...arrays, ...more].reduce((s, a) => s + a.byteLength, 0);
     if (this.kd) n += this.kd.data.byteLength;
     for (const list of this.unplaced.values()) n += list.length * 8;
     return n;
   }
 
-  /** Binary search by id: the snapshot was read in id order. */
+  /** The entry of a person, or -1: binary search over the positions in id order. */
   find(id: string): number {
     const key = uuidBytes(id);
     if (!key) return -1;
@@ -91,12 +88,28 @@ class Snapshot {
     let hi = this.size - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      const c = compareAt(this.ids, mid * 16, key);
-      if (c === 0) return mid;
+      const at = this.byId[mid]!;
+      const c = compareAt(this.ids, at * 16, key);
+      if (c === 0) return at;
       if (c < 0) lo = mid + 1;
       else hi = mid - 1;
     }
     return -1;
+  }
+
+  /** Copies entry `from` of another snapshot to position `to`. */
+  copyFrom(src: Snapshot, from: number, to: number) {
+    this.ids.set(src.ids.subarray(from * 16, from * 16 + 16), to * 16);
+    this.lon[to] = src.lon[from]!;
+    this.lat[to] = src.lat[from]!;
+    this.precision[to] = src.precision[from]!;
+    this.mission[to] = src.mission[from]!;
+    this.country[to] = src.country[from]!;
+    this.admin[to] = src.admin[from]!;
+    this.city[to] = src.city[from]!;
+    this.status[to] = src.status[from]!;
+    this.flags[to] = src.flags[from]!;
+    this.household[to] = src.household[from]!;
   }
 
   idAt(i: number): string {
@@ -156,46 +169,56 @@ export class PopulationIndex {
     // (possibly long) read is missed; applying a change twice is harmless.
     const from = await repo.lastChange(this.db);
     const dicts = this.snap ? this.dicts : newDicts();
-    const pages: repo.PlaceRow[][] = [];
+    // Read in id order into columns (grown if people register meanwhile), never as row objects.
+    let staged = new Snapshot((await repo.countAbroad(this.db)) + 1024);
     let total = 0;
+    let points = 0;
     let after = '';
     for (;;) {
       const rows = await repo.placesAfter(this.db, after, PAGE);
-      if (rows.length === 0) break;
-      pages.push(rows);
-      total += rows.length;
-      after = rows[rows.length - 1]!.id;
-      if (rows.length < PAGE) break;
-    }
-    const snap = new Snapshot(total);
-    let i = 0;
-    let points = 0;
-    for (const rows of pages) {
       for (const r of rows) {
+        if (total === staged.size) staged = grow(staged, Math.ceil(staged.size * 1.5));
         const e = toEntry(r, dicts);
-        writeEntry(snap, i, e);
+        writeEntry(staged, total++, e);
         if (e.precision !== PRECISION.none) points++;
-        else if (e.country) {
-          let list = snap.unplaced.get(e.country);
-          if (!list) snap.unplaced.set(e.country, (list = []));
-          list.push(i);
-        }
-        i++;
       }
+      if (rows.length < PAGE) break;
+      after = rows[rows.length - 1]!.id;
     }
-    pages.length = 0;
     const kd = new KDBush(Math.max(points, 1), 64, Float32Array);
-    const pointOf = new Uint32Array(points);
+    const itemEntry = new Uint32Array(points);
     let k = 0;
     for (let j = 0; j < total; j++) {
-      if (snap.precision[j] === PRECISION.none) continue;
-      kd.add(snap.lon[j]!, snap.lat[j]!);
-      pointOf[k++] = j;
+      if (staged.precision[j] === PRECISION.none) continue;
+      kd.add(staged.lon[j]!, staged.lat[j]!);
+      itemEntry[k++] = j;
     }
     if (points === 0) kd.add(0, 0);
     kd.finish();
+    // Lay the entries out in the tree's order, then the unplaced ones; renumber the tree's items.
+    const snap = new Snapshot(total);
+    const byIdOrder = new Uint32Array(total);
+    for (let pos = 0; pos < points; pos++) {
+      const from = itemEntry[kd.ids[pos]!]!;
+      snap.copyFrom(staged, from, pos);
+      byIdOrder[from] = pos;
+      kd.ids[pos] = pos;
+    }
+    let pos = points;
+    for (let j = 0; j < total; j++) {
+      if (staged.precision[j] !== PRECISION.none) continue;
+      snap.copyFrom(staged, j, pos);
+      byIdOrder[j] = pos;
+      const c = snap.country[pos]!;
+      if (c) {
+        let list = snap.unplaced.get(c);
+        if (!list) snap.unplaced.set(c, (list = []));
+        list.push(pos);
+      }
+      pos++;
+    }
+    snap.byId = byIdOrder;
     snap.kd = points ? kd : null;
-    snap.pointOf = pointOf;
     this.snap = snap;
     this.dicts = dicts;
     this.overlay = new Map();
@@ -262,8 +285,7 @@ export class PopulationIndex {
       const visited = area.boxes.length > 1 ? new Set<number>() : null;
       for (const [w, s, e, n] of area.boxes) {
         // Float32 coordinates in the tree: widen the box a hair; the exact test decides.
-        for (const k of snap.kd.range(w - 1e-4, s - 1e-4, e + 1e-4, n + 1e-4)) {
-          const i = snap.pointOf[k]!;
+        for (const i of snap.kd.range(w - 1e-4, s - 1e-4, e + 1e-4, n + 1e-4)) {
           if (snap.dead[i] || !area.contains(snap.lon[i]!, snap.lat[i]!)) continue;
           if (visited) {
             if (visited.has(i)) continue;
@@ -352,8 +374,7 @@ export class PopulationIndex {
     const out: [number, number][] = [];
     const [w, s, e, n] = box;
     if (snap.kd) {
-      for (const k of snap.kd.range(w, s, e, n)) {
-        const i = snap.pointOf[k]!;
+      for (const i of snap.kd.range(w, s, e, n)) {
         if (snap.dead[i] || (allowed && !allowed.has(snap.mission[i]!))) continue;
         out.push([snap.lon[i]!, snap.lat[i]!]);
       }
@@ -387,6 +408,12 @@ function toEntry(r: repo.PlaceRow, d: Dicts): Entry {
     flags: r.vulnerabilityFlags,
     household: householdKey(r.householdId),
   };
+}
+
+function grow(s: Snapshot, capacity: number): Snapshot {
+  const bigger = new Snapshot(capacity);
+  for (let i = 0; i < s.size; i++) bigger.copyFrom(s, i, i);
+  return bigger;
 }
 
 function writeEntry(s: Snapshot, i: number, e: Entry) {

@@ -144,5 +144,32 @@ function grown(counts: Uint32Array, k: number): Uint32Array {
 }
 
 export const PRECISION = { none: 0, point: 1, city: 2 } as const;
+
+/** The fields of a person row that a count reads (see affected.repo.ts PlaceRow). */
+export interface CountedRow {
+  lat: number | null;
+  locationPrecision: string | null;
+  missionId: string | null;
+  country: string | null;
+  adminArea: string | null;
+  city: string | null;
+  statusAbroad: string;
+  vulnerabilityFlags: number;
+  householdId: string | null;
+}
+
+/** Counts one person read from the database, giving its values ids in the tally's dictionaries. */
+export function tallyRow(tally: Tally, d: Dicts, r: CountedRow): void {
+  tally.add(
+    precisionOf(r.locationPrecision, r.lat),
+    d.mission.id(r.missionId),
+    d.country.id(r.country),
+    d.admin.id(r.adminArea),
+    r.city && r.country ? d.city.id(`${r.country}|${r.city}`) : 0,
+    STATUS_INDEX.get(r.statusAbroad) ?? STATUS_INDEX.get('other')!,
+    r.vulnerabilityFlags,
+    householdKey(r.householdId),
+  );
+}
 export const precisionOf = (p: string | null, lat: number | null) =>
   lat === null ? PRECISION.none : p === 'city' ? PRECISION.city : PRECISION.point;

@@ -1,4 +1,4 @@
-// HTTP routes of crises and their affected population; rules live in crises.service.ts and
+// HTTP routes of crises and their affected population; rules live in crises.service.ts, reads in crises.query.ts, and
 // ../affected/affected.service.ts.
 import {
   AffectedCounts,
@@ -18,6 +18,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Deps } from '../../platform/context';
 import { affectedClusters, affectedGeoJson, listAffected } from '../affected/affected.service';
+import * as query from './crises.query';
 import * as service from './crises.service';
 
 export const crisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, { deps }) => {
@@ -25,7 +26,7 @@ export const crisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
   app.get(
     '/crises',
     { schema: { tags, summary: 'List crises', querystring: CrisisListQuery, response: { 200: CrisisPage } } },
-    (req) => service.listCrises(deps, req.ctx, req.query),
+    (req) => query.listCrises(deps, req.ctx, req.query),
   );
   app.post(
     '/crises',
@@ -44,7 +45,7 @@ export const crisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
   app.get(
     '/crises/:id',
     { schema: { tags, summary: 'Read a crisis', params: IdParams, response: { 200: Crisis } } },
-    (req) => service.getCrisis(deps, req.ctx, req.params.id),
+    (req) => query.getCrisis(deps, req.ctx, req.params.id),
   );
   app.patch(
     '/crises/:id',
@@ -97,7 +98,7 @@ export const crisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
         response: { 200: AffectedCounts },
       },
     },
-    (req) => service.crisisAffected(deps, req.ctx, req.params.id),
+    (req) => query.crisisAffected(deps, req.ctx, req.params.id),
   );
   app.get(
     '/crises/:id/affected/people',
@@ -111,7 +112,7 @@ export const crisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       },
     },
     async (req) => {
-      const { area } = await service.crisisArea(deps, req.ctx, req.params.id);
+      const { area } = await query.crisisArea(deps, req.ctx, req.params.id);
       return listAffected(deps, req.ctx, area, req.query);
     },
   );
@@ -119,7 +120,7 @@ export const crisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
     '/crises/:id/affected.geojson',
     { schema: { tags, summary: 'The people inside as GeoJSON points (audited)', params: IdParams } },
     async (req, reply) => {
-      const { area } = await service.crisisArea(deps, req.ctx, req.params.id);
+      const { area } = await query.crisisArea(deps, req.ctx, req.params.id);
       const body = await affectedGeoJson(deps, req.ctx, area, { crisisId: req.params.id });
       return reply
         .header('content-type', 'application/geo+json')
@@ -140,7 +141,7 @@ export const crisesRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app, {
       },
     },
     async (req) => {
-      const { area } = await service.crisisArea(deps, req.ctx, req.params.id);
+      const { area } = await query.crisisArea(deps, req.ctx, req.params.id);
       return affectedClusters(deps, req.ctx, area, req.query);
     },
   );

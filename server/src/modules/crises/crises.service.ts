@@ -4,30 +4,25 @@
 // audit entry, so nothing is half-made.
 import { randomUUID } from 'node:crypto';
 import type {
-  AffectedCounts,
   AlertLevelSet,
   AreaInput,
   Crisis,
   CrisisCreate,
+  CrisisEventData,
   CrisisUpdate,
 } from '@siaga/contracts';
 import type { Transaction } from 'kysely';
-import { AppError, forbidden, notFound, staleVersion } from '../../errors';
-import type { Database } from '../../db/schema';
-import type { CrisisAreasTable, CrisisEventsTable, CrisisRow } from '../../db/schema';
+import { AppError, forbidden, staleVersion } from '../../errors';
+import type { CrisisAreasTable, CrisisEventsTable, CrisisRow, Database } from '../../db/schema';
 import type { Executor } from '../../db/client';
 import { appendAudit } from '../../platform/audit/audit';
 import { actorId, actorLabel, type Deps, type RequestContext } from '../../platform/context';
-import { decodeCursor, page } from '../../platform/pagination';
 import { findMissionsForCountries } from '../missions/missions.repo';
-import { compileOrThrow, countAffected, type Via } from '../affected/affected.service';
-import type { CompiledArea } from '../affected/area';
+import { compileOrThrow } from '../affected/affected.service';
 import { gazetteer } from '../geo/gazetteer';
 import * as repo from './crises.repo';
-import { canCrises, crisisInScope, crisisScope } from './crises.policy';
-import { presentCrisis, presentSummary } from './crises.presenter';
-
-const missing = () => notFound('crisis.not_found', 'Crisis');
+import { getCrisis, loadVisible } from './crises.query';
+import { canCrises, crisisInScope } from './crises.policy';
 
 function areaName(a: AreaInput): string {
   if (a.name) return a.name;
@@ -66,11 +61,13 @@ const event = (
   kind: CrisisEventsTable['kind'],
   text: string,
   at: string,
+  data: CrisisEventData | null = null,
 ): CrisisEventsTable => ({
   id: randomUUID(),
   crisisId,
   kind,
   text,
+  data: data ? JSON.stringify(data) : null,
   author: actorLabel(ctx.actor),
   authorId: actorId(ctx.actor),
   at,
@@ -133,7 +130,12 @@ export async function declareCrisis(deps: Deps, ctx: RequestContext, input: Cris
       })),
     );
     await repo.insertEvents(trx, [
-      event(ctx, id, 'declared', `${input.title} declared (${input.type}, ${input.alertLevel})`, at),
+      event(ctx, id, 'declared', `${input.title} declared (${input.type}, ${input.alertLevel})`, at, {
+        type: input.type,
+        level: input.alertLevel,
+        countries,
+        areas: areas.length,
+      }),
     ]);
     await repo.setMissions(trx, id, missionIds);
     await appendAudit(trx, deps, ctx, {
@@ -150,63 +152,6 @@ export async function declareCrisis(deps: Deps, ctx: RequestContext, input: Cris
     });
   });
   return getCrisis(deps, ctx, id);
-}
-
-/** The crisis row if it exists and the caller may see it; else the same 404 as a missing one. */
-async function loadVisible(ex: Executor, ctx: RequestContext, id: string): Promise<CrisisRow> {
-  const row = await repo.findCrisis(ex, id);
-  if (!row || !canCrises(ctx, 'read')) throw missing();
-  if (!crisisInScope(ctx, await repo.crisisMissionIds(ex, id))) throw missing();
-  return row;
-}
-
-export async function getCrisis(deps: Deps, ctx: RequestContext, id: string): Promise<Crisis> {
-  const row = await loadVisible(deps.db, ctx, id);
-  const [countries, areas, missions, history, events] = await Promise.all([
-    repo.countriesOf(deps.db, [id]),
-    repo.areasOf(deps.db, [id]),
-    repo.missionsOf(deps.db, [id]),
-    repo.levelHistory(deps.db, id),
-    repo.timeline(deps.db, id),
-  ]);
-  return presentCrisis(row, countries, areas, missions, history, events);
-}
-
-export async function listCrises(
-  deps: Deps,
-  ctx: RequestContext,
-  q: {
-    status?: string | undefined;
-    country?: string | undefined;
-    limit: number;
-    cursor?: string | undefined;
-  },
-) {
-  if (!canCrises(ctx, 'read')) throw forbidden();
-  const after = decodeCursor(q.cursor, 2) as [string, string] | undefined;
-  const rows = await repo.listCrises(
-    deps.db,
-    { status: q.status, country: q.country, missionIds: crisisScope(ctx), after },
-    q.limit,
-  );
-  const ids = rows.map((r) => r.id);
-  const [countries, areas, missions] = await Promise.all([
-    repo.countriesOf(deps.db, ids),
-    repo.areasOf(deps.db, ids),
-    repo.missionsOf(deps.db, ids),
-  ]);
-  const { items, nextCursor } = page(rows, q.limit, (r) => [r.declaredAt, r.id]);
-  return {
-    items: items.map((r) =>
-      presentSummary(
-        r,
-        countries.filter((c) => c.crisisId === r.id),
-        areas.filter((a) => a.crisisId === r.id),
-        missions.filter((m) => m.crisisId === r.id).map(({ id, code, name }) => ({ id, code, name })),
-      ),
-    ),
-    nextCursor,
-  };
 }
 
 /** Runs `fn` on the crisis under optimistic concurrency; the version moves on once. */
@@ -248,17 +193,37 @@ export function updateCrisis(
         changes.push(f);
       }
     }
-    if (changes.length) events.push(event(ctx, id, 'details', `Changed ${changes.join(', ')}${because}`, at));
+    const why = input.reason ? { reason: input.reason } : {};
+    if (changes.length) {
+      events.push(
+        event(ctx, id, 'details', `Changed ${changes.join(', ')}${because}`, at, {
+          fields: [...changes],
+          ...why,
+        }),
+      );
+    }
     if (input.phase && input.phase !== row.phase) {
       set.phase = input.phase;
       changes.push('phase');
-      events.push(event(ctx, id, 'phase', `Phase: ${row.phase} → ${input.phase}${because}`, at));
+      events.push(
+        event(ctx, id, 'phase', `Phase: ${row.phase} → ${input.phase}${because}`, at, {
+          from: row.phase,
+          to: input.phase,
+          ...why,
+        }),
+      );
     }
     if (input.status && input.status !== row.status) {
       set.status = input.status;
       set.closedAt = input.status === 'closed' ? at : null;
       changes.push('status');
-      events.push(event(ctx, id, 'status', `Status: ${row.status} → ${input.status}${because}`, at));
+      events.push(
+        event(ctx, id, 'status', `Status: ${row.status} → ${input.status}${because}`, at, {
+          from: row.status,
+          to: input.status,
+          ...why,
+        }),
+      );
     }
     let countries = JSON.parse(row.countries) as string[];
     if (input.areas) {
@@ -266,7 +231,12 @@ export function updateCrisis(
       await repo.replaceAreas(trx, id, rows);
       countries = [...new Set([...countries, ...compiled.countries])];
       changes.push('areas');
-      events.push(event(ctx, id, 'areas', `Areas redrawn (${rows.length})${because}`, at));
+      events.push(
+        event(ctx, id, 'areas', `Areas redrawn (${rows.length})${because}`, at, {
+          areas: rows.length,
+          ...why,
+        }),
+      );
     }
     if (input.countries) {
       countries = [
@@ -303,7 +273,12 @@ export function updateCrisis(
       );
       set.countries = JSON.stringify(countries);
       if (!changes.includes('countries')) changes.push('countries');
-      events.push(event(ctx, id, 'details', `Countries: ${countries.join(', ')}`, at));
+      events.push(
+        event(ctx, id, 'details', `Countries: ${countries.join(', ')}`, at, {
+          fields: ['countries'],
+          countries,
+        }),
+      );
     }
     if (changes.includes('areas') || changes.includes('countries')) {
       await repo.setMissions(trx, id, await deriveMissions(trx, countries));
@@ -332,6 +307,7 @@ export function setAlertLevel(
   }
   return changeCrisis(deps, ctx, id, input.version, 'update', async (trx, _row, at) => {
     let where: string;
+    let areaLabel: string | undefined;
     if (input.country) {
       const countries = await repo.countriesOf(trx, [id]);
       if (!countries.some((c) => c.country === input.country)) {
@@ -359,6 +335,7 @@ export function setAlertLevel(
       }
       await repo.setAreaLevel(trx, area.id, input.level);
       where = area.name;
+      areaLabel = area.name;
     }
     await repo.insertLevels(trx, [
       {
@@ -374,7 +351,12 @@ export function setAlertLevel(
       },
     ]);
     await repo.insertEvents(trx, [
-      event(ctx, id, 'alert_level', `${where}: ${input.level} (${input.reason})`, at),
+      event(ctx, id, 'alert_level', `${where}: ${input.level} (${input.reason})`, at, {
+        level: input.level,
+        reason: input.reason,
+        ...(input.country ? { country: input.country } : {}),
+        ...(areaLabel ? { area: areaLabel } : {}),
+      }),
     ]);
     await appendAudit(trx, deps, ctx, {
       action: 'crisis.alert_level',
@@ -403,29 +385,4 @@ export async function addNote(
     });
     return {};
   });
-}
-
-/** The compiled areas of a crisis; a crisis without drawn areas covers its whole countries. */
-export async function crisisArea(
-  deps: Deps,
-  ctx: RequestContext,
-  id: string,
-): Promise<{ area: CompiledArea; countries: string[] }> {
-  const row = await loadVisible(deps.db, ctx, id);
-  const countries = JSON.parse(row.countries) as string[];
-  const stored = (await repo.areasOf(deps.db, [id])).map((a) => JSON.parse(a.spec) as AreaInput);
-  const areas: AreaInput[] = stored.length
-    ? stored
-    : countries.map((country) => ({ kind: 'country', country }));
-  return { area: compileOrThrow(areas, 'areas'), countries };
-}
-
-export async function crisisAffected(
-  deps: Deps,
-  ctx: RequestContext,
-  id: string,
-  opts: { prefer?: Via } = {},
-): Promise<AffectedCounts> {
-  const { area, countries } = await crisisArea(deps, ctx, id);
-  return countAffected(deps, ctx, area, countries, opts);
 }

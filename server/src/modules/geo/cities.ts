@@ -46,7 +46,14 @@ const ARTICLE = /^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an|ed|er|es|et|ez) (?=\S)/
 // Spellings Indonesians use for places where Indonesians live, which GeoNames (as packaged, with
 // hardly any alternate names) does not have: alias -> the GeoNames name, by country.
 const ALIASES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  SA: { Makkah: 'Mecca', Mekah: 'Mecca', Mekkah: 'Mecca', Madinah: 'Medina', Jiddah: 'Jeddah', Jedah: 'Jeddah' },
+  SA: {
+    Makkah: 'Mecca',
+    Mekah: 'Mecca',
+    Mekkah: 'Mecca',
+    Madinah: 'Medina',
+    Jiddah: 'Jeddah',
+    Jedah: 'Jeddah',
+  },
   EG: { Kairo: 'Cairo' },
   NL: { 'Den Haag': 'The Hague' },
   MY: { Penang: 'George Town' },

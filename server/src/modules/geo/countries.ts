@@ -86,7 +86,9 @@ function buildTable(): CountryTable {
   for (const code of Object.keys(countries.getAlpha2Codes()).sort()) {
     const w = world.get(code);
     const found = polygons.get(code);
-    const geometry: AreaGeometry | undefined = found ? { type: 'MultiPolygon', coordinates: found } : undefined;
+    const geometry: AreaGeometry | undefined = found
+      ? { type: 'MultiPolygon', coordinates: found }
+      : undefined;
     const info: CountryInfo = {
       code,
       alpha3: countries.alpha2ToAlpha3(code) ?? '',

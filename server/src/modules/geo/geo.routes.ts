@@ -56,8 +56,10 @@ export const geoRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app) => {
         response: { 200: GeoBoundary },
       },
     },
-    async (req, reply) =>
-      reply.header('cache-control', CACHE_A_DAY).send(service.getCountryBoundary(req.params.code)),
+    async (req, reply) => {
+      const boundary = service.getCountryBoundary(req.params.code);
+      return reply.header('cache-control', CACHE_A_DAY).send(boundary);
+    },
   );
   app.get(
     '/geo/admin1/:code/boundary',
@@ -70,8 +72,10 @@ export const geoRoutes: FastifyPluginAsyncZod<{ deps: Deps }> = async (app) => {
         response: { 200: GeoBoundary },
       },
     },
-    async (req, reply) =>
-      reply.header('cache-control', CACHE_A_DAY).send(service.getAdmin1Boundary(req.params.code)),
+    async (req, reply) => {
+      const boundary = service.getAdmin1Boundary(req.params.code);
+      return reply.header('cache-control', CACHE_A_DAY).send(boundary);
+    },
   );
   app.get(
     '/geo/geocode',

@@ -78,7 +78,8 @@ export function reverse(lonIn: number, latIn: number): ReverseResult {
   if (found !== undefined) {
     const set = adminSet(found);
     const code = set.index.nearest(lon, lat, NEAR_DEG);
-    if (code !== undefined || set.areas.length === 0) return answer(found, code ? set.byCode.get(code.toUpperCase()) : undefined);
+    if (code !== undefined || set.areas.length === 0)
+      return answer(found, code ? set.byCode.get(code.toUpperCase()) : undefined);
     // Far from every admin-1 area of the country the outline gives: the admin-1 areas of its land
     // neighbours may claim it. Natural Earth's 1:50m outlines draw Crimea in Russia; its admin-1
     // areas, like the UN General Assembly (resolution 68/262), in Ukraine.

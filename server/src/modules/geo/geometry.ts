@@ -240,7 +240,8 @@ export class AreaIndex<K> {
     }
     // Single precision is a metre or two here, and halves the index.
     const tree = new Flatbush(Math.max(keys.length, 1), 16, Float32Array);
-    for (let k = 0; k < boxes.length; k += 4) tree.add(boxes[k]!, boxes[k + 1]!, boxes[k + 2]!, boxes[k + 3]!);
+    for (let k = 0; k < boxes.length; k += 4)
+      tree.add(boxes[k]!, boxes[k + 1]!, boxes[k + 2]!, boxes[k + 3]!);
     if (keys.length === 0) tree.add(0, 0, 0, 0);
     tree.finish();
     return { tree, keys };

@@ -16,7 +16,7 @@ const MAX_LINKS = 50;
 const TIMEOUT_MS = 30_000;
 
 export async function addFeed(deps: Deps, ctx: RequestContext, input: FeedCreate): Promise<Feed> {
-  if (!canCrises(ctx, 'declare')) throw forbidden();
+  if (!canCrises(ctx, 'feeds')) throw forbidden();
   const at = deps.now().toISOString();
   const row = {
     id: randomUUID(),
@@ -93,7 +93,7 @@ export async function pollFeed(
   id: string,
   fetcher: typeof fetch = fetch,
 ): Promise<PollResult> {
-  if (!canCrises(ctx, 'declare')) throw forbidden();
+  if (!canCrises(ctx, 'feeds')) throw forbidden();
   const feed = await repo.findFeed(deps.db, id);
   if (!feed) throw notFound('feed.not_found', 'Feed');
   const at = deps.now().toISOString();

@@ -15,6 +15,7 @@ import { compileAreas } from '../affected/area';
 import { countAffected } from '../affected/affected.service';
 import { canCrises } from '../crises/crises.policy';
 import { declareCrisis } from '../crises/crises.service';
+import { gazetteer } from '../geo/gazetteer';
 import { parseFeedDocument } from './parse';
 import type { ParsedHazard, Rejection } from './parse/types';
 import * as repo from './hazards.repo';
@@ -45,8 +46,35 @@ async function nationalsInside(deps: Deps, area: StoredArea, radiusKm: number | 
   return counts.inside + counts.locatedByCity;
 }
 
+/** The feed's countries, or where the area lies when the feed names none (USGS gives a point). */
+function countriesOf(e: ParsedHazard, area: StoredArea, radiusKm: number | null): string[] {
+  if (e.countries.length) return e.countries;
+  if (area.point) {
+    const c = gazetteer().reverse(area.point.lon, area.point.lat).country;
+    if (c) return [c];
+  }
+  const areas = hazardAreas(area, radiusKm);
+  const compiled = areas.length ? compileAreas(areas, 'area') : null;
+  return compiled?.ok ? compiled.area.countries : [];
+}
+
 /** GDACS and USGS messages are one per revision of the event; a CAP message is its own key. */
 const messageKey = (e: ParsedHazard) => (e.source === 'cap' ? e.key : `${e.key}#${e.revision}`);
+
+/** What a message says of its event, for a new event and for a newer revision alike. */
+const described = (e: ParsedHazard, area: StoredArea, radiusKm: number | null) => ({
+  revision: e.revision,
+  kind: e.kind,
+  severity: e.severity,
+  status: e.status,
+  title: e.title,
+  description: e.description ?? null,
+  magnitude: e.magnitude ?? null,
+  area: JSON.stringify(area),
+  radiusKm,
+  sentAt: e.sent,
+  expiresAt: e.expires ?? null,
+});
 
 interface Outcome {
   kind: 'accepted' | 'duplicate' | 'updated' | 'cancelled' | 'stale';
@@ -93,22 +121,12 @@ async function applyEvent(
       id,
       source: e.source,
       externalKey: e.key,
-      revision: e.revision,
-      kind: e.kind,
-      severity: e.severity,
-      status: e.status,
-      title: e.title,
-      description: e.description ?? null,
-      magnitude: e.magnitude ?? null,
-      countries: JSON.stringify(e.countries),
-      area: JSON.stringify(area),
-      radiusKm,
+      ...described(e, area, radiusKm),
+      countries: JSON.stringify(countriesOf(e, area, radiusKm)),
       radiusSetBy: null,
       // Counted once the transaction is over (the count reads the registry).
       affectedNationals: 0,
       cancelled: e.action === 'cancel' ? 1 : 0,
-      sentAt: e.sent,
-      expiresAt: e.expires ?? null,
       link: e.link ?? null,
       documentId,
       crisisId: null,
@@ -128,18 +146,8 @@ async function applyEvent(
   // An operator's radius stays; otherwise the new magnitude's suggestion applies.
   const radiusKm = target.radiusSetBy ? target.radiusKm : (e.area.suggestedRadiusKm ?? target.radiusKm);
   await repo.updateEvent(trx, target.id, {
-    revision: e.revision,
-    kind: e.kind,
-    severity: e.severity,
-    status: e.status,
-    title: e.title,
-    description: e.description ?? null,
-    magnitude: e.magnitude ?? null,
-    countries: JSON.stringify(e.countries.length ? e.countries : JSON.parse(target.countries)),
-    area: JSON.stringify(area),
-    radiusKm,
-    sentAt: e.sent,
-    expiresAt: e.expires ?? null,
+    ...described(e, area, radiusKm),
+    countries: JSON.stringify(countriesOf(e, area, radiusKm)),
     link: e.link ?? target.link,
     documentId,
     revisions: target.revisions + 1,
