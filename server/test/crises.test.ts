@@ -1,19 +1,25 @@
 // Crises and the affected population on a real database: declaring a crisis with areas, alert
 // levels with their history, the people inside polygons with holes, across the antimeridian and
 // on edges (by the in-memory index and by the database's spatial index, which must agree),
-// people located by city or only by country, mission scope, and bad geometry refused whole.
+// people located by city or only by country, mission scope, and bad geometry refused whole;
+// and `siaga affected` on a GeoJSON file.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { PersonCreate, type AreaInput } from '@siaga/contracts';
 import { createPerson, erasePerson } from '../src/modules/people/people.service';
 import { compileOrThrow, countAffected } from '../src/modules/affected/affected.service';
+import { createDeps } from '../src/app';
 import {
   auditActions,
   buildTestApp,
   call,
   makeMission,
+  runSiaga,
   signedInAs,
   system,
+  testConfig,
   type Session,
   type TestApp,
 } from './helpers';
@@ -353,5 +359,77 @@ describe('crises and the affected population', () => {
     const actions = await auditActions(t);
     assert.ok(actions.includes('crisis.declare'));
     assert.ok(actions.includes('crisis.alert_level'));
+  });
+});
+
+describe('siaga affected', () => {
+  it('counts the people inside a GeoJSON file, and refuses a bad one with the coordinate at fault', async () => {
+    const install = testConfig();
+    const deps = await createDeps(install.config);
+    try {
+      for (const [name, lat, lon] of [
+        ['Di Dalam', 3.2, 101.2],
+        ['Di Luar', 5.98, 116.07],
+      ] as const) {
+        await createPerson(
+          deps,
+          system,
+          PersonCreate.parse({
+            fullName: name,
+            statusAbroad: 'worker',
+            location: { country: 'MY', lat, lon, source: 'officer' },
+          }),
+        );
+      }
+    } finally {
+      await deps.handle.close();
+    }
+    const file = path.join(install.dataDir, 'area.geojson');
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: {},
+            geometry: { type: 'Polygon', coordinates: [square(101, 3, 102, 4)] },
+          },
+        ],
+      }),
+    );
+    const bad = path.join(install.dataDir, 'bad.geojson');
+    fs.writeFileSync(
+      bad,
+      JSON.stringify({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [101, 3],
+            [102, 3],
+            [102, 4],
+            [101, 4],
+          ],
+        ],
+      }),
+    );
+    try {
+      const res = await runSiaga(['affected', '--area', file, '--json'], install);
+      assert.equal(res.code, 0, res.stderr);
+      const out = JSON.parse(res.stdout);
+      assert.equal(out.inside, 1);
+      assert.equal(out.locatedByCity, 0);
+      assert.equal(
+        Object.values(out.byMission as Record<string, number>).reduce((a, b) => a + b, 0),
+        1,
+      );
+      const refused = await runSiaga(['affected', '--area', bad, '--json'], install);
+      assert.equal(refused.code, 1);
+      const error = JSON.parse(refused.stdout).error;
+      assert.equal(error.details[0].code, 'geometry.ring_not_closed');
+      assert.equal(error.details[0].path, 'area.0.geometry.coordinates.0');
+    } finally {
+      fs.rmSync(install.dataDir, { recursive: true, force: true });
+    }
   });
 });

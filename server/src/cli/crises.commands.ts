@@ -147,7 +147,9 @@ export function registerCrisesCommands({ program, cli, opts, withDeps }: Cli) {
       const countries = o.country ? o.country.split(',').map((c) => c.trim().toUpperCase()) : [];
       await withDeps(async (deps) => {
         const area = compileOrThrow(areas, 'area');
-        const counts = await countAffected(deps, cli, area, countries, { prefer: 'memory' });
+        // One question from a fresh process: the database's spatial index answers it without reading
+        // the whole registry into memory first.
+        const counts = await countAffected(deps, cli, area, countries, { prefer: 'database' });
         print(opts(), counts, () =>
           [
             `${counts.inside} inside, ${counts.locatedByCity} located by city, ${counts.locatedByCountry} located by country; ${counts.households} households`,
