@@ -433,3 +433,49 @@ describe('siaga affected', () => {
     }
   });
 });
+
+describe('people placed by their city', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await buildTestApp();
+  });
+  after(() => t.close());
+
+  it('puts a person who gives only a city at its centre, and a repeat of the same city is no move', async () => {
+    const hq = (await signedInAs(t, 'hq_officer')).session;
+    const created = await call(t, hq, 'POST', '/api/v1/people', {
+      fullName: 'Kota Saja',
+      statusAbroad: 'worker',
+      location: { country: 'SA', city: 'Jeddah', source: 'officer' },
+    });
+    assert.equal(created.statusCode, 201, created.body);
+    const p = created.json();
+    assert.ok(
+      Math.abs(p.location.lat - 21.54) < 0.2 && Math.abs(p.location.lon - 39.17) < 0.2,
+      JSON.stringify(p.location),
+    );
+    const row = await t.deps.db
+      .selectFrom('people')
+      .select('locationPrecision')
+      .where('id', '=', p.id)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.locationPrecision, 'city');
+    const same = await call(t, hq, 'PATCH', `/api/v1/people/${p.id}`, {
+      version: p.version,
+      location: { country: 'SA', city: 'Jeddah', source: 'officer' },
+    });
+    assert.equal(same.statusCode, 200, same.body);
+    const history = await t.deps.db
+      .selectFrom('personLocations')
+      .select('id')
+      .where('personId', '=', p.id)
+      .execute();
+    assert.equal(history.length, 1, 'the same city again adds no location to the history');
+    const unknown = await call(t, hq, 'POST', '/api/v1/people', {
+      fullName: 'Kota Tak Dikenal',
+      statusAbroad: 'worker',
+      location: { country: 'SA', city: 'Qwxzy', source: 'officer' },
+    });
+    assert.equal(unknown.json().location.lat, null, 'a city the gazetteer does not know gives no position');
+  });
+});

@@ -203,8 +203,18 @@ async function personForChange(db: Executor, ctx: RequestContext, id: string, ac
   return row;
 }
 
+const LOCATION_FIELDS = [
+  'addressText',
+  'city',
+  'adminArea',
+  'country',
+  'lat',
+  'lon',
+  'accuracyM',
+  'source',
+] as const;
 const sameLocation = (a: PersonCreate['location'], b: PersonCreate['location']) =>
-  JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  !a === !b && LOCATION_FIELDS.every((f) => (a?.[f] ?? null) === (b?.[f] ?? null));
 
 /**
  * Applies a change. Lists replace the old list; a different location is appended to the history.
@@ -247,7 +257,10 @@ export async function applyUpdate(
       changed.push('missionCode');
     }
   }
-  const moved = changed.includes('location') && !sameLocation(before.location, after.location);
+  // The stored location carries the city centre the gazetteer gave it; so does the new one here.
+  const moved =
+    changed.includes('location') &&
+    !sameLocation(before.location, after.location && placeLocation(after.location).location);
   if (
     changed.includes('fullName') ||
     changed.includes('givenName') ||
