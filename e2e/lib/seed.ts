@@ -40,3 +40,38 @@ export function createMission(server: RunningServer, { code, ...fields }: Missio
     Object.entries(fields).flatMap(([flag, value]) => [`--${flag}`, value]),
   );
 }
+
+/** A personal API token for the user, made through the CLI, for seeding through the API. */
+export async function apiToken(server: RunningServer, email: string): Promise<string> {
+  const out = await server.cli(['token', 'create', '--email', email, '--name', 'e2e seed', '--json']);
+  const { token } = JSON.parse(out.slice(out.indexOf('{'))) as { token: string };
+  return token;
+}
+
+export interface PlacedPerson {
+  fullName: string;
+  country: string;
+  city: string;
+  lat: number;
+  lon: number;
+}
+
+/** Registers a person at known coordinates, as an officer would (POST /api/v1/people). */
+export async function registerPlacedPerson(
+  server: RunningServer,
+  token: string,
+  { fullName, country, city, lat, lon }: PlacedPerson,
+): Promise<{ id: string }> {
+  const res = await fetch(`${server.baseUrl}/api/v1/people`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      fullName,
+      sex: 'female',
+      statusAbroad: 'worker',
+      location: { country, city, lat, lon, source: 'officer' },
+    }),
+  });
+  if (res.status !== 201) throw new Error(`POST /people ${res.status}: ${await res.text()}`);
+  return (await res.json()) as { id: string };
+}

@@ -35,8 +35,19 @@ export async function waitForLoaded(page: Page): Promise<void> {
 
 /** The navigation each kind of user sees, in order (see navIds). */
 export const NAV = {
-  admin: ['dashboard', 'people', 'imports', 'users', 'missions', 'organisations', 'audit', 'account'],
+  admin: [
+    'dashboard',
+    'crises',
+    'hazards',
+    'people',
+    'imports',
+    'users',
+    'missions',
+    'organisations',
+    'audit',
+    'account',
+  ],
   /** Mission and headquarters officers. */
-  officer: ['dashboard', 'people', 'imports', 'missions', 'organisations', 'account'],
+  officer: ['dashboard', 'crises', 'hazards', 'people', 'imports', 'missions', 'organisations', 'account'],
   partner: ['dashboard', 'missions', 'organisations', 'account'],
 };

@@ -4,10 +4,15 @@ import type { Role } from '@siaga/contracts';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './features/auth/AuthContext';
+import { crisesAccess } from './features/crises/access';
 import { peopleAccess } from './features/people/access';
 import { AccountPage } from './routes/AccountPage';
 import { AuditPage } from './routes/AuditPage';
+import { CrisesPage } from './routes/CrisesPage';
+import { CrisisNewPage } from './routes/CrisisNewPage';
+import { CrisisPage } from './routes/CrisisPage';
 import { DashboardPage } from './routes/DashboardPage';
+import { HazardsPage } from './routes/HazardsPage';
 import { ImportPage } from './routes/ImportPage';
 import { ImportsPage } from './routes/ImportsPage';
 import { ForcedPasswordPage, LoginPage } from './routes/LoginPage';
@@ -65,6 +70,7 @@ export function App() {
 function Page({ route, role }: { route: Route; role: Role | null }) {
   const isAdmin = role === 'hq_admin';
   const people = role ? peopleAccess(role) : null;
+  const crises = role ? crisesAccess(role) : null;
   switch (route.name) {
     case 'login':
     case 'dashboard':
@@ -91,6 +97,14 @@ function Page({ route, role }: { route: Route; role: Role | null }) {
       return people?.import ? <ImportsPage /> : <NotFoundPage />;
     case 'import':
       return people?.import ? <ImportPage key={route.id} id={route.id} /> : <NotFoundPage />;
+    case 'crises':
+      return crises?.read ? <CrisesPage /> : <NotFoundPage />;
+    case 'crisisNew':
+      return crises?.write ? <CrisisNewPage /> : <NotFoundPage />;
+    case 'crisis':
+      return crises?.read ? <CrisisPage key={route.id} id={route.id} /> : <NotFoundPage />;
+    case 'hazards':
+      return crises?.read ? <HazardsPage /> : <NotFoundPage />;
     case 'account':
       return <AccountPage />;
     case 'notFound':

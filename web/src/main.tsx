@@ -5,6 +5,7 @@ import { AuthProvider } from './features/auth/AuthContext';
 import './i18n';
 import './styles/base.css';
 import './styles/pages.css';
+import './styles/crises.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root is missing from index.html');

@@ -47,6 +47,10 @@ export type Route =
   | { name: 'person'; id: string }
   | { name: 'imports' }
   | { name: 'import'; id: string }
+  | { name: 'crises' }
+  | { name: 'crisisNew' }
+  | { name: 'crisis'; id: string }
+  | { name: 'hazards' }
   | { name: 'account' }
   | { name: 'notFound' };
 
@@ -65,6 +69,11 @@ export function matchRoute(path: string): Route {
     if (second === undefined) return { name: 'people' };
     return second === 'new' ? { name: 'personNew' } : { name: 'person', id: second };
   }
+  if (first === 'crises') {
+    if (second === undefined) return { name: 'crises' };
+    return second === 'new' ? { name: 'crisisNew' } : { name: 'crisis', id: second };
+  }
+  if (first === 'hazards' && !second) return { name: 'hazards' };
   if (first === 'imports') return second ? { name: 'import', id: second } : { name: 'imports' };
   return { name: 'notFound' };
 }

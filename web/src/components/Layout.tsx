@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../features/auth/AuthContext';
+import { crisesAccess } from '../features/crises/access';
 import { peopleAccess } from '../features/people/access';
 import { Link, usePath } from '../router';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -21,9 +22,16 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
     state.status === 'signedIn' && state.session.stage === 'complete' && !me?.mustChangePassword;
 
   const people = me ? peopleAccess(me.role) : null;
+  const crises = me ? crisesAccess(me.role) : null;
   const items: NavItem[] = complete
     ? [
         { to: '/', label: t('nav.dashboard'), id: 'dashboard' },
+        ...(crises?.read
+          ? [
+              { to: '/crises', label: t('nav.crises'), id: 'crises' },
+              { to: '/hazards', label: t('nav.hazards'), id: 'hazards' },
+            ]
+          : []),
         ...(people?.read ? [{ to: '/people', label: t('nav.people'), id: 'people' }] : []),
         ...(people?.import ? [{ to: '/imports', label: t('nav.imports'), id: 'imports' }] : []),
         ...(me?.role === 'hq_admin' ? [{ to: '/users', label: t('nav.users'), id: 'users' }] : []),
@@ -68,7 +76,7 @@ export function Layout({ children, wide = false }: { children: ReactNode; wide?:
           <LanguageSwitch />
           {me && (
             <div className="whoami">
-              <span className="whoami__name" data-testid="whoami">
+              <span className="whoami__name" data-testid="whoami" title={me.displayName}>
                 {me.displayName}
               </span>
               <span className="whoami__role">{t(`roles.${me.role}`)}</span>

@@ -26,6 +26,8 @@ export function useFormat() {
     return {
       locale,
       number: (n: number) => n.toLocaleString(locale),
+      /** 1234 → "1,2 rb" / "1.2K": for labels on a map. */
+      compact: (n: number) => n.toLocaleString(locale, { notation: 'compact', maximumFractionDigits: 1 }),
       /** "MY" → "Malaysia" (MY) */
       country: (code: string | null | undefined) => (code ? name(regions, code) : '—'),
       language: (tag: string) => name(languages, tag),
