@@ -473,7 +473,6 @@ export interface HazardEventsTable {
   area: string;
   radiusKm: number | null;
   radiusSetBy: string | null;
-  affectedNationals: number;
   cancelled: number;
   sentAt: string;
   expiresAt: string | null;

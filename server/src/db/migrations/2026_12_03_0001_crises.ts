@@ -229,7 +229,6 @@ export async function up(db: Kysely<any>, dialect: Dialect): Promise<void> {
     .addColumn('area', 'text', (c) => c.notNull())
     .addColumn('radius_km', float)
     .addColumn('radius_set_by', 'text')
-    .addColumn('affected_nationals', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('cancelled', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('sent_at', 'text', (c) => c.notNull())
     .addColumn('expires_at', 'text')

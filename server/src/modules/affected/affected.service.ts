@@ -132,7 +132,7 @@ export async function listAffected(
   }
   const points = await insidePoints(deps, ctx, area);
   const byId = new Map(points.map((p) => [p.id, p]));
-  const named: { id: string; sortName: string }[] = [];
+  const named: { id: string; fullName: string; sortName: string }[] = [];
   const ids = [...byId.keys()];
   for (let i = 0; i < ids.length; i += 1000)
     named.push(...(await repo.namesOf(deps.db, ids.slice(i, i + 1000))));
@@ -150,18 +150,13 @@ export async function listAffected(
     slice.map((n) => n.id),
   );
   const full = new Map(rows.map((r) => [r.id, r]));
-  const names = await repo.namesOf(
-    deps.db,
-    slice.map((n) => n.id),
-  );
-  const nameOf = new Map(names.map((n) => [n.id, n.fullName]));
   const items: AffectedPerson[] = slice.flatMap((n) => {
     const r = full.get(n.id);
     if (!r) return [];
     return [
       {
         id: r.id,
-        fullName: nameOf.get(r.id) ?? '',
+        fullName: n.fullName,
         missionId: r.missionId,
         country: r.country,
         adminArea: r.adminArea,

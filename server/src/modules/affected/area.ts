@@ -30,8 +30,13 @@ export interface CompiledArea {
   boxes: Box[];
   /** Points on an edge or a vertex count as inside: a street on the line is in the danger zone. */
   contains(lon: number, lat: number): boolean;
-  /** Countries the areas touch, as far as the gazetteer can tell. */
-  countries: string[];
+  /**
+   * Countries the areas touch, as far as the gazetteer can tell. Worked out on first use: only
+   * declaring a crisis needs it, not the counts and map clusters asked for on every view.
+   */
+  readonly countries: string[];
+  /** The same, for each area in input order. */
+  readonly countriesByArea: string[][];
 }
 
 const EARTH_KM = 6371.0088;
@@ -109,7 +114,9 @@ export type CompileResult = { ok: true; area: CompiledArea } | { ok: false; erro
 export function compileAreas(areas: readonly AreaInput[], path: string): CompileResult {
   const errors: ErrorDetail[] = [];
   const parts: Part[] = [];
-  const countries = new Set<string>();
+  // Per area: countries named outright, and parts whose countries are looked up only if asked.
+  const named: string[][] = areas.map(() => []);
+  const sampled: Part[][] = areas.map(() => []);
   const g = gazetteer();
   areas.forEach((area, i) => {
     const at = `${path}.${i}`;
@@ -120,7 +127,7 @@ export function compileAreas(areas: readonly AreaInput[], path: string): Compile
         else {
           const ps = checked.polygons.map(polygonPart);
           parts.push(...ps);
-          for (const c of touchedCountries(ps)) countries.add(c);
+          sampled[i]!.push(...ps);
         }
         break;
       }
@@ -139,7 +146,7 @@ export function compileAreas(areas: readonly AreaInput[], path: string): Compile
         }
         const part = circlePart(lat, lon, area.radiusKm);
         parts.push(part);
-        for (const c of touchedCountries([part])) countries.add(c);
+        sampled[i]!.push(part);
         break;
       }
       case 'country': {
@@ -153,7 +160,7 @@ export function compileAreas(areas: readonly AreaInput[], path: string): Compile
           break;
         }
         parts.push(...gazetteerParts(polygonsOf(geometry)));
-        countries.add(area.country);
+        named[i]!.push(area.country);
         break;
       }
       case 'admin1': {
@@ -168,12 +175,13 @@ export function compileAreas(areas: readonly AreaInput[], path: string): Compile
           break;
         }
         parts.push(...gazetteerParts(polygonsOf(geometry)));
-        countries.add(info.country);
+        named[i]!.push(info.country);
         break;
       }
     }
   });
   if (errors.length) return { ok: false, errors };
+  let byArea: string[][] | undefined;
   return {
     ok: true,
     area: {
@@ -182,7 +190,13 @@ export function compileAreas(areas: readonly AreaInput[], path: string): Compile
         for (const p of parts) if (partContains(p, lon, lat)) return true;
         return false;
       },
-      countries: [...countries].sort(),
+      get countriesByArea() {
+        byArea ??= areas.map((_, i) => [...new Set([...named[i]!, ...touchedCountries(sampled[i]!)])].sort());
+        return byArea;
+      },
+      get countries() {
+        return [...new Set(this.countriesByArea.flat())].sort();
+      },
     },
   };
 }

@@ -48,7 +48,7 @@ function areaRows(crisisId: string, areas: readonly AreaInput[], path: string) {
     position: i,
     kind: a.kind,
     name: areaName(a),
-    countries: JSON.stringify(compileOrThrow([a], `${path}.${i}`).countries),
+    countries: JSON.stringify(compiled.countriesByArea[i]),
     spec: JSON.stringify(a),
     alertLevel: null,
   }));
@@ -154,19 +154,23 @@ export async function declareCrisis(deps: Deps, ctx: RequestContext, input: Cris
   return getCrisis(deps, ctx, id);
 }
 
-/** Runs `fn` on the crisis under optimistic concurrency; the version moves on once. */
+/**
+ * Runs `fn` on the crisis under optimistic concurrency; the version moves on once. A note names
+ * no version (`null`): it changes nothing anyone could have edited meanwhile.
+ */
 async function changeCrisis(
   deps: Deps,
   ctx: RequestContext,
   id: string,
-  version: number,
+  expected: number | null,
   action: 'update' | 'note',
   fn: (trx: Transaction<Database>, row: CrisisRow, at: string) => Promise<Partial<CrisisRow>>,
 ): Promise<Crisis> {
   await deps.db.transaction().execute(async (trx) => {
+    // Out of the caller's scope it is a 404 already, like a missing crisis.
     const row = await loadVisible(trx, ctx, id);
     if (!canCrises(ctx, action)) throw forbidden();
-    checkScope(ctx, await repo.crisisMissionIds(trx, id));
+    const version = expected ?? row.version;
     if (row.version !== version) throw staleVersion();
     const at = deps.now().toISOString();
     const set = await fn(trx, row, at);
@@ -226,10 +230,12 @@ export function updateCrisis(
       );
     }
     let countries = JSON.parse(row.countries) as string[];
+    let areaCountries: string[] | undefined;
     if (input.areas) {
       const { rows, compiled } = areaRows(id, input.areas, 'body.areas');
       await repo.replaceAreas(trx, id, rows);
-      countries = [...new Set([...countries, ...compiled.countries])];
+      areaCountries = compiled.countries;
+      countries = [...new Set([...countries, ...areaCountries])];
       changes.push('areas');
       events.push(
         event(ctx, id, 'areas', `Areas redrawn (${rows.length})${because}`, at, {
@@ -239,12 +245,7 @@ export function updateCrisis(
       );
     }
     if (input.countries) {
-      countries = [
-        ...new Set([
-          ...input.countries,
-          ...(input.areas ? compileOrThrow(input.areas, 'body.areas').countries : []),
-        ]),
-      ];
+      countries = [...new Set([...input.countries, ...(areaCountries ?? [])])];
       changes.push('countries');
     }
     countries.sort();
@@ -374,8 +375,7 @@ export async function addNote(
   id: string,
   note: { kind: 'note' | 'decision'; text: string },
 ): Promise<Crisis> {
-  const row = await loadVisible(deps.db, ctx, id);
-  return changeCrisis(deps, ctx, id, row.version, 'note', async (trx, _row, at) => {
+  return changeCrisis(deps, ctx, id, null, 'note', async (trx, _row, at) => {
     await repo.insertEvents(trx, [event(ctx, id, note.kind, note.text, at)]);
     await appendAudit(trx, deps, ctx, {
       action: 'crisis.note',

@@ -21,7 +21,8 @@ export const storedArea = (a: HazardArea): StoredArea => ({
   geocodes: a.geocodes,
 });
 
-export function presentHazard(row: HazardEventRow): HazardEvent {
+/** `affectedNationals` is counted at the time of asking: people move, the event's area stays. */
+export function presentHazard(row: HazardEventRow, affectedNationals: number): HazardEvent {
   const area = JSON.parse(row.area) as StoredArea;
   return {
     id: row.id,
@@ -41,7 +42,7 @@ export function presentHazard(row: HazardEventRow): HazardEvent {
       radiusKm: row.radiusKm,
       description: area.description,
     },
-    affectedNationals: row.affectedNationals,
+    affectedNationals,
     cancelled: row.cancelled === 1,
     sentAt: row.sentAt,
     expiresAt: row.expiresAt,

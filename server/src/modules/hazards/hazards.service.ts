@@ -124,8 +124,6 @@ async function applyEvent(
       ...described(e, area, radiusKm),
       countries: JSON.stringify(countriesOf(e, area, radiusKm)),
       radiusSetBy: null,
-      // Counted once the transaction is over (the count reads the registry).
-      affectedNationals: 0,
       cancelled: e.action === 'cancel' ? 1 : 0,
       link: e.link ?? null,
       documentId,
@@ -260,9 +258,7 @@ const missing = () => notFound('hazard.not_found', 'Hazard event');
 
 /** The event with a fresh count of the nationals inside. */
 async function withCount(deps: Deps, row: HazardEventRow): Promise<HazardEvent> {
-  const count = await nationalsInside(deps, JSON.parse(row.area) as StoredArea, row.radiusKm);
-  if (count !== row.affectedNationals) await repo.updateEvent(deps.db, row.id, { affectedNationals: count });
-  return presentHazard({ ...row, affectedNationals: count });
+  return presentHazard(row, await nationalsInside(deps, JSON.parse(row.area) as StoredArea, row.radiusKm));
 }
 
 export async function getHazard(deps: Deps, ctx: RequestContext, id: string): Promise<HazardEvent> {
